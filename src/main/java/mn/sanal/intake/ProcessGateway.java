@@ -1,0 +1,67 @@
+package mn.sanal.intake;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionHandlingProcess;
+import mn.sanal.petitions.PetitionHandlingProcess.Messages;
+import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+
+/** The one place intake talks to the engine: starts petitions and delivers citizens' replies to waiting cases. */
+@Component
+public class ProcessGateway {
+
+    private final RuntimeService runtime;
+
+    ProcessGateway(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts the petition's process; the tracking code is the business key. Returns the process instance id. */
+    public String startPetition(Petition p) {
+        Map<String, Object> vars = Variables.createVariables()
+                .putValue(Vars.PETITION_ID, p.id())
+                .putValue(Vars.TRACKING_CODE, p.trackingCode())
+                .putValue(Vars.PETITION_TYPE, p.type().name())
+                .putValue(Vars.CATEGORY, p.category())
+                .putValue(Vars.AIMAG, p.aimagCode())
+                .putValue(Vars.SOUM, p.soumCode())
+                .putValue(Vars.CHANNEL, p.channel().name());
+        return runtime.startProcessInstanceByKey(PetitionHandlingProcess.KEY, p.trackingCode(), vars)
+                .getProcessInstanceId();
+    }
+
+    public boolean awaitsRating(Petition p) {
+        return awaits(p, Messages.CITIZEN_RATED);
+    }
+
+    public boolean awaitsInformation(Petition p) {
+        return awaits(p, Messages.INFORMATION_RECEIVED);
+    }
+
+    public void deliverRating(Petition p, int rating) {
+        runtime.createMessageCorrelation(Messages.CITIZEN_RATED)
+                .processInstanceBusinessKey(p.trackingCode())
+                .setVariable(Vars.CITIZEN_RATING, rating)
+                .correlate();
+    }
+
+    public void deliverInformation(Petition p, String text) {
+        runtime.createMessageCorrelation(Messages.INFORMATION_RECEIVED)
+                .processInstanceBusinessKey(p.trackingCode())
+                .setVariable(Vars.CITIZEN_INFORMATION, text)
+                .correlate();
+    }
+
+    private boolean awaits(Petition p, String message) {
+        return runtime.createEventSubscriptionQuery()
+                .processInstanceId(p.processInstanceId())
+                .eventType("message")
+                .eventName(message)
+                .count() > 0;
+    }
+}

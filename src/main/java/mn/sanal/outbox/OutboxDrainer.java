@@ -1,0 +1,66 @@
+package mn.sanal.outbox;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import mn.sanal.petitions.Channel;
+
+/**
+ * Drains the outbox for every channel some {@link OutboxSender} bean supports. Failures are retried with
+ * exponential back-off (30 s, 1 min, 2 min... capped at 1 h) up to {@code sanal.outbox.max-attempts}.
+ */
+@Component
+class OutboxDrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDrainer.class);
+
+    private final OutboxService outbox;
+    private final List<OutboxSender> senders;
+    private final OutboxProperties properties;
+    private final String claimant = "drainer@" + ManagementFactory.getRuntimeMXBean().getName();
+
+    OutboxDrainer(OutboxService outbox, List<OutboxSender> senders, OutboxProperties properties) {
+        this.outbox = outbox;
+        this.senders = senders;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${sanal.outbox.poll-interval}")
+    void drain() {
+        Set<String> channels = Stream.of(Channel.values()).map(Channel::name)
+                .filter(c -> senderFor(c).isPresent()).collect(Collectors.toSet());
+        drainOnce(channels);
+    }
+
+    /** One pass over the due messages; returns how many were sent. */
+    int drainOnce(Set<String> channels) {
+        int sent = 0;
+        for (OutboxMessage m : outbox.claim(channels, properties.batchSize(), claimant)) {
+            OutboxSender sender = senderFor(m.channel()).orElseThrow();
+            try {
+                outbox.markSent(m.id(), sender.send(m));
+                sent++;
+            } catch (Exception e) {
+                Duration delay = Duration.ofSeconds(Math.min(3600, 30L << Math.min(m.attempts() - 1, 7)));
+                log.warn("Outbox message {} ({} to {}) failed, attempt {}: {}", m.id(), m.kind(), m.channel(),
+                        m.attempts(), e.toString());
+                outbox.retryLater(m.id(), e.toString(), delay, properties.maxAttempts());
+            }
+        }
+        return sent;
+    }
+
+    private Optional<OutboxSender> senderFor(String channel) {
+        return senders.stream().filter(s -> s.supports(channel)).findFirst();
+    }
+}

@@ -1,0 +1,124 @@
+package mn.sanal.outbox;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import mn.sanal.platform.Clocks;
+
+/**
+ * The transactional outbox. Processes {@link #enqueue} in their own transaction; channels {@link #claim} due
+ * messages (a compare-and-set on the row, so two app instances never claim the same one), send them, and mark them
+ * {@link #markSent sent} or {@link #retryLater failed for now}.
+ */
+@Service
+public class OutboxService {
+
+    /** A claim older than this is taken to be from a sender that died mid-send. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+
+    OutboxService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the message unless one with the same key exists. Returns true if this call wrote it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(NewOutboxMessage m) {
+        OffsetDateTime now = Clocks.now();
+        // Portable "insert if absent": a unique-key violation would abort the whole engine transaction on PostgreSQL.
+        int n = jdbc.sql("""
+                INSERT INTO outbox (message_key, petition_id, kind, channel, recipient, subject, body, status,
+                    attempts, next_attempt_at, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE message_key = ?)
+                """)
+                .params(m.messageKey(), m.petitionId(), m.kind(), m.channel(), m.recipient(), m.subject(), m.body(),
+                        now, now, m.messageKey())
+                .update();
+        return n == 1;
+    }
+
+    /** Claims up to {@code limit} due messages of the given channels for {@code claimant}. */
+    @Transactional
+    public List<OutboxMessage> claim(Collection<String> channels, int limit, String claimant) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = Clocks.now();
+        OffsetDateTime stale = now.minus(STALE_CLAIM);
+        List<Long> candidates = jdbc.sql("""
+                SELECT id FROM outbox
+                WHERE channel IN (:channels)
+                  AND ((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_at < :stale))
+                ORDER BY id LIMIT :limit
+                """)
+                .param("channels", channels).param("now", now).param("stale", stale).param("limit", limit)
+                .query(Long.class).list();
+        List<OutboxMessage> claimed = new ArrayList<>();
+        for (Long id : candidates) {
+            int n = jdbc.sql("""
+                    UPDATE outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
+                    WHERE id = ?
+                      AND ((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_at < ?))
+                    """).params(claimant, now, id, now, stale).update();
+            if (n == 1) {
+                find(id).ifPresent(claimed::add);
+            }
+        }
+        return claimed;
+    }
+
+    @Transactional
+    public void markSent(long id, String externalId) {
+        jdbc.sql("UPDATE outbox SET status = 'SENT', sent_at = ?, external_id = ?, last_error = NULL WHERE id = ?")
+                .params(Clocks.now(), externalId, id).update();
+    }
+
+    /** Puts the message back for another try after {@code delay}, or gives up after {@code maxAttempts}. */
+    @Transactional
+    public void retryLater(long id, String error, Duration delay, int maxAttempts) {
+        String shortError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        jdbc.sql("""
+                UPDATE outbox SET status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'PENDING' END,
+                    next_attempt_at = ?, last_error = ?, claimed_by = NULL
+                WHERE id = ?
+                """).params(maxAttempts, Clocks.now().plus(delay), shortError, id).update();
+    }
+
+    /** A delivery receipt from the channel, matched by the channel's id for the message. */
+    @Transactional
+    public boolean recordDelivery(String externalId, String deliveryStatus, OffsetDateTime at) {
+        return jdbc.sql("UPDATE outbox SET delivery_status = ?, delivered_at = ? WHERE external_id = ?")
+                .params(deliveryStatus, at, externalId).update() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("SELECT * FROM outbox WHERE id = ?").param(id).query(OutboxService::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> forPetition(long petitionId) {
+        return jdbc.sql("SELECT * FROM outbox WHERE petition_id = ? ORDER BY id").param(petitionId)
+                .query(OutboxService::map).list();
+    }
+
+    private static OutboxMessage map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new OutboxMessage(rs.getLong("id"), rs.getString("message_key"),
+                rs.getObject("petition_id") == null ? null : rs.getLong("petition_id"), rs.getString("kind"),
+                rs.getString("channel"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                rs.getString("status"), rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class), rs.getString("external_id"),
+                rs.getString("delivery_status"));
+    }
+}

@@ -1,0 +1,28 @@
+package mn.sanal.petitions;
+
+import java.time.OffsetDateTime;
+
+/**
+ * What a channel knows about a new petition. {@code channelMessageId} is the channel's own id of the message (SMSC
+ * message id, Message-ID, spool file name...); text may be empty only for channels whose content an official
+ * transcribes (fax, voicemail).
+ */
+public record NewPetition(
+        Channel channel,
+        String channelMessageId,
+        PetitionType type,
+        String text,
+        String contactPhone,
+        String contactEmail,
+        String contactFax,
+        String citizenName,
+        String category,
+        Location location,
+        OffsetDateTime receivedAt) {
+
+    /** Where the petition is about; every part optional, codes as in org_unit. */
+    public record Location(String aimagCode, String soumCode, String bagCode, String addressText, Double latitude,
+                           Double longitude) {
+        public static final Location UNKNOWN = new Location(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,138 @@
+package mn.sanal.petitions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PetitionRepository {
+
+    private final JdbcClient jdbc;
+
+    PetitionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewPetition p, String trackingCode, PetitionStatus status, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        NewPetition.Location loc = p.location() == null ? NewPetition.Location.UNKNOWN : p.location();
+        jdbc.sql("""
+                INSERT INTO petition (tracking_code, type, channel, channel_message_id, contact_phone, contact_email,
+                    contact_fax, citizen_name, text, category, aimag_code, soum_code, bag_code, address_text, latitude,
+                    longitude, received_at, status, updated_at)
+                VALUES (:code, :type, :channel, :msgId, :phone, :email, :fax, :name, :text, :category, :aimag, :soum,
+                    :bag, :address, :lat, :lon, :received, :status, :now)
+                """)
+                .param("code", trackingCode)
+                .param("type", p.type().name())
+                .param("channel", p.channel().name())
+                .param("msgId", p.channelMessageId())
+                .param("phone", p.contactPhone())
+                .param("email", p.contactEmail())
+                .param("fax", p.contactFax())
+                .param("name", p.citizenName())
+                .param("text", p.text() == null ? "" : p.text())
+                .param("category", p.category())
+                .param("aimag", loc.aimagCode())
+                .param("soum", loc.soumCode())
+                .param("bag", loc.bagCode())
+                .param("address", loc.addressText())
+                .param("lat", loc.latitude())
+                .param("lon", loc.longitude())
+                .param("received", p.receivedAt() == null ? now : p.receivedAt())
+                .param("status", status.name())
+                .param("now", now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Petition> findById(long id) {
+        return jdbc.sql("SELECT * FROM petition WHERE id = ?").param(id).query(PetitionRepository::map).optional();
+    }
+
+    Optional<Petition> findByTrackingCode(String code) {
+        return jdbc.sql("SELECT * FROM petition WHERE tracking_code = ?").param(code).query(PetitionRepository::map)
+                .optional();
+    }
+
+    /** The newest petition of a phone number in the given status: what a bare SMS reply refers to. */
+    Optional<Petition> findLatestByPhoneAndStatus(String phone, PetitionStatus status) {
+        return jdbc.sql("SELECT * FROM petition WHERE contact_phone = ? AND status = ? ORDER BY id DESC LIMIT 1")
+                .param(phone).param(status.name()).query(PetitionRepository::map).optional();
+    }
+
+    Optional<Petition> findLatestByEmailAndStatus(String email, PetitionStatus status) {
+        return jdbc.sql("SELECT * FROM petition WHERE LOWER(contact_email) = LOWER(?) AND status = ? "
+                        + "ORDER BY id DESC LIMIT 1")
+                .param(email).param(status.name()).query(PetitionRepository::map).optional();
+    }
+
+    void update(long id, String setClause, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = id;
+        int n = jdbc.sql("UPDATE petition SET " + setClause + " WHERE id = ?").params(all).update();
+        if (n != 1) {
+            throw new IllegalStateException("No petition " + id);
+        }
+    }
+
+    void insertEvent(long petitionId, OffsetDateTime at, String status, String actor, String note) {
+        jdbc.sql("INSERT INTO petition_event (petition_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)")
+                .params(petitionId, at, status, actor, note).update();
+    }
+
+    List<PetitionEvent> events(long petitionId) {
+        return jdbc.sql("SELECT * FROM petition_event WHERE petition_id = ? ORDER BY at, id").param(petitionId)
+                .query((rs, i) -> new PetitionEvent(rs.getLong("id"), rs.getLong("petition_id"),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("status"), rs.getString("actor"),
+                        rs.getString("note")))
+                .list();
+    }
+
+    int countEvents(long petitionId, String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM petition_event WHERE petition_id = ? AND status = ?")
+                .params(petitionId, status).query(Integer.class).single();
+    }
+
+    private static Petition map(ResultSet rs, int row) throws SQLException {
+        return new Petition(
+                rs.getLong("id"),
+                rs.getString("tracking_code"),
+                PetitionType.valueOf(rs.getString("type")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("channel_message_id"),
+                rs.getString("contact_phone"),
+                rs.getString("contact_email"),
+                rs.getString("contact_fax"),
+                rs.getString("citizen_name"),
+                rs.getString("text"),
+                rs.getString("category"),
+                rs.getString("aimag_code"),
+                rs.getString("soum_code"),
+                rs.getString("bag_code"),
+                rs.getString("address_text"),
+                (Double) rs.getObject("latitude"),
+                (Double) rs.getObject("longitude"),
+                rs.getString("responsible_body"),
+                rs.getObject("received_at", OffsetDateTime.class),
+                rs.getObject("due_at", OffsetDateTime.class),
+                rs.getObject("original_due_at", OffsetDateTime.class),
+                (Integer) rs.getObject("extension_days"),
+                PetitionStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("overdue"),
+                rs.getString("answer"),
+                rs.getString("outcome"),
+                rs.getObject("answered_at", OffsetDateTime.class),
+                rs.getObject("rating") == null ? null : rs.getInt("rating"),
+                rs.getObject("closed_at", OffsetDateTime.class),
+                rs.getString("process_instance_id"),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,179 @@
+package mn.sanal.petitions;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import mn.sanal.platform.Clocks;
+
+/**
+ * The petition's lifecycle in our tables. Every change writes a history line with time and actor. Runs in the
+ * caller's transaction: the intake's, or the engine's when a delegate calls it.
+ */
+@Service
+@Transactional
+public class PetitionService {
+
+    public static final String ACTOR_SYSTEM = "system";
+    public static final String ACTOR_CITIZEN = "citizen";
+
+    private final PetitionRepository repository;
+    private final JdbcClient jdbc;
+
+    PetitionService(PetitionRepository repository, JdbcClient jdbc) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return jdbc.sql("SELECT code, name_mn, description_mn FROM category ORDER BY sort_order")
+                .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Category> category(String code) {
+        return categories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public Petition create(NewPetition p) {
+        OffsetDateTime now = Clocks.now();
+        long id = repository.insert(p, TrackingCodes.next(), PetitionStatus.RECEIVED, now);
+        repository.insertEvent(id, now, PetitionStatus.RECEIVED.name(), ACTOR_CITIZEN,
+                "Суваг: " + p.channel().name());
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Petition get(long id) {
+        return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No petition " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Petition> findByTrackingCode(String typed) {
+        return TrackingCodes.normalize(typed).flatMap(repository::findByTrackingCode);
+    }
+
+    /** The petition a bare reply from this phone number refers to: the newest one waiting in that status. */
+    @Transactional(readOnly = true)
+    public Optional<Petition> findLatestByPhone(String phone, PetitionStatus status) {
+        return repository.findLatestByPhoneAndStatus(phone, status);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Petition> findLatestByEmail(String email, PetitionStatus status) {
+        return repository.findLatestByEmailAndStatus(email, status);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PetitionEvent> history(long id) {
+        return repository.events(id);
+    }
+
+    @Transactional(readOnly = true)
+    public int countEvents(long id, PetitionStatus status) {
+        return repository.countEvents(id, status.name());
+    }
+
+    public void linkProcessInstance(long id, String processInstanceId) {
+        repository.update(id, "process_instance_id = ?, updated_at = ?", processInstanceId, Clocks.now());
+    }
+
+    public void setDueDate(long id, OffsetDateTime dueAt) {
+        repository.update(id, "due_at = ?, original_due_at = ?, updated_at = ?", dueAt, dueAt, Clocks.now());
+    }
+
+    public void markTriage(long id) {
+        change(id, PetitionStatus.TRIAGE, ACTOR_SYSTEM, "Хариуцах байгууллагыг автоматаар тодорхойлж чадсангүй");
+    }
+
+    public void assign(long id, String bodyCode, String actor, String note) {
+        repository.update(id, "responsible_body = ?, updated_at = ?", bodyCode, Clocks.now());
+        change(id, PetitionStatus.ASSIGNED, actor, note);
+    }
+
+    public void transfer(long id, String toBody, String actor, String reason) {
+        repository.update(id, "responsible_body = ?, updated_at = ?", toBody, Clocks.now());
+        change(id, PetitionStatus.TRANSFERRED, actor, reason);
+    }
+
+    /** The one extension the law allows: the due date moves by {@code days}, counted from the current due date. */
+    public OffsetDateTime extend(long id, int days, String actor, String reason) {
+        Petition p = get(id);
+        if (p.extended()) {
+            throw new IllegalStateException("Petition " + p.trackingCode() + " was already extended");
+        }
+        OffsetDateTime newDue = p.dueAt().plusDays(days);
+        repository.update(id, "due_at = ?, extension_days = ?, overdue = FALSE, updated_at = ?", newDue, days,
+                Clocks.now());
+        change(id, PetitionStatus.EXTENDED, actor, reason);
+        return newDue;
+    }
+
+    public void note(long id, String actor, String note) {
+        repository.insertEvent(id, Clocks.now(), "NOTE", actor, note);
+    }
+
+    public void markOverdue(long id) {
+        repository.update(id, "overdue = TRUE, updated_at = ?", Clocks.now());
+        repository.insertEvent(id, Clocks.now(), "OVERDUE", ACTOR_SYSTEM, "Хуулийн хугацаа хэтэрсэн");
+    }
+
+    public void waitForCitizen(long id, String actor, String question) {
+        change(id, PetitionStatus.WAITING_FOR_CITIZEN, actor, question);
+    }
+
+    public void recordCitizenInformation(long id, String text) {
+        change(id, PetitionStatus.ASSIGNED, ACTOR_CITIZEN, text);
+    }
+
+    public void informationTimedOut(long id) {
+        change(id, PetitionStatus.ASSIGNED, ACTOR_SYSTEM, "Иргэн хугацаандаа нэмэлт мэдээлэл ирүүлээгүй");
+    }
+
+    public void answer(long id, String answer, String outcome, String actor) {
+        OffsetDateTime now = Clocks.now();
+        repository.update(id, "answer = ?, outcome = ?, answered_at = ?, answered_by = ?, updated_at = ?", answer,
+                outcome, now, actor, now);
+        change(id, PetitionStatus.ANSWERED, actor, answer);
+    }
+
+    public void rate(long id, int rating) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("Rating must be 1..5, was " + rating);
+        }
+        OffsetDateTime now = Clocks.now();
+        repository.update(id, "rating = ?, rated_at = ?, updated_at = ?", rating, now, now);
+        repository.insertEvent(id, now, "RATED", ACTOR_CITIZEN, Integer.toString(rating));
+    }
+
+    public void reopen(long id, OffsetDateTime newDue, String actor, String note) {
+        repository.update(id, "due_at = ?, overdue = FALSE, updated_at = ?", newDue, Clocks.now());
+        change(id, PetitionStatus.REOPENED, actor, note);
+    }
+
+    public void close(long id, String actor, String note) {
+        OffsetDateTime now = Clocks.now();
+        repository.update(id, "closed_at = ?, updated_at = ?", now, now);
+        change(id, PetitionStatus.CLOSED, actor, note);
+    }
+
+    /** What an official filled in for a petition that arrived without text (fax, voicemail). */
+    public void describe(long id, String text, PetitionType type, String category, NewPetition.Location location,
+                        String actor) {
+        repository.update(id, "text = ?, type = ?, category = ?, aimag_code = ?, soum_code = ?, bag_code = ?, "
+                        + "updated_at = ?", text, type.name(), category, location.aimagCode(), location.soumCode(),
+                location.bagCode(), Clocks.now());
+        note(id, actor, "Агуулгыг бичиж оруулсан");
+    }
+
+    private void change(long id, PetitionStatus status, String actor, String note) {
+        OffsetDateTime now = Clocks.now();
+        repository.update(id, "status = ?, updated_at = ?", status.name(), now);
+        repository.insertEvent(id, now, status.name(), actor, note);
+    }
+}

@@ -1,0 +1,43 @@
+package mn.sanal.petitions.process;
+
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import mn.sanal.petitions.CitizenNotifier;
+import mn.sanal.petitions.CitizenTexts;
+import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionStatus;
+import mn.sanal.platform.Clocks;
+
+/**
+ * The supervisor sends a low-rated answer back to the body, with a new term ({@code reopenDays}, policy from
+ * PetitionDeadlines.dmn), and tells the citizen.
+ */
+@Component("reopenPetition")
+class ReopenPetition implements JavaDelegate {
+
+    private final PetitionService petitions;
+    private final CitizenNotifier notifier;
+
+    ReopenPetition(PetitionService petitions, CitizenNotifier notifier) {
+        this.petitions = petitions;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = ProcessVariables.petitionId(execution);
+        OffsetDateTime due = Clocks.endOfDayAfter(Clocks.now(), ProcessVariables.integer(execution, Vars.REOPEN_DAYS));
+        int reopenedBefore = petitions.countEvents(id, PetitionStatus.REOPENED);
+        petitions.reopen(id, due, ProcessVariables.actor(execution),
+                ProcessVariables.string(execution, Vars.REVIEW_NOTE));
+        DueDates.set(execution, due);
+        Petition p = petitions.get(id);
+        notifier.tell(p, "REOPENED", Integer.toString(reopenedBefore + 1), CitizenTexts.reopened(p));
+    }
+}
