@@ -10,13 +10,15 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import mn.sanal.petitions.Channel;
 
 /**
- * Drains the outbox for every channel some {@link OutboxSender} bean supports. Failures are retried with
+ * Drains the outbox for every channel that does not drain itself: through the channel's {@link OutboxSender}, or
+ * the logging fallback where the deployment has no adapter for it. Failures are retried with
  * exponential back-off (30 s, 1 min, 2 min... capped at 1 h) up to {@code sanal.outbox.max-attempts}.
  */
 @Component
@@ -26,12 +28,16 @@ class OutboxDrainer {
 
     private final OutboxService outbox;
     private final List<OutboxSender> senders;
+    private final List<SelfDrainingChannel> selfDraining;
+    private final OutboxSender fallback = new LoggingOutboxSender();
     private final OutboxProperties properties;
     private final String claimant = "drainer@" + ManagementFactory.getRuntimeMXBean().getName();
 
-    OutboxDrainer(OutboxService outbox, List<OutboxSender> senders, OutboxProperties properties) {
+    OutboxDrainer(OutboxService outbox, ObjectProvider<OutboxSender> senders,
+                  ObjectProvider<SelfDrainingChannel> selfDraining, OutboxProperties properties) {
         this.outbox = outbox;
-        this.senders = senders;
+        this.senders = senders.orderedStream().toList();
+        this.selfDraining = selfDraining.orderedStream().toList();
         this.properties = properties;
     }
 
@@ -60,7 +66,12 @@ class OutboxDrainer {
         return sent;
     }
 
+    /** The adapter for the channel; the logging fallback where there is none and the channel does not drain itself. */
     private Optional<OutboxSender> senderFor(String channel) {
-        return senders.stream().filter(s -> s.supports(channel)).findFirst();
+        Optional<OutboxSender> adapter = senders.stream().filter(s -> s.supports(channel)).findFirst();
+        if (adapter.isPresent() || selfDraining.stream().anyMatch(c -> c.channel().equals(channel))) {
+            return adapter;
+        }
+        return Optional.of(fallback);
     }
 }

@@ -1,0 +1,271 @@
+package mn.sanal.channels.web;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import mn.sanal.intake.IntakeResult;
+import mn.sanal.intake.IntakeService;
+import mn.sanal.organisations.Body;
+import mn.sanal.organisations.OrganisationService;
+import mn.sanal.organisations.Place;
+import mn.sanal.organisations.PlaceResolver;
+import mn.sanal.petitions.Category;
+import mn.sanal.petitions.Channel;
+import mn.sanal.petitions.NewPetition;
+import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionType;
+import mn.sanal.platform.Clocks;
+
+/**
+ * The web channel: Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) at {@code /open311/v2}, JSON format.
+ * No API key is needed to file a petition. Two extensions beyond the spec let a citizen answer without an account:
+ * {@code POST requests/{id}/rating.json} and {@code POST requests/{id}/replies.json}. A client may send an
+ * {@code Idempotency-Key} header so that a retried POST files one petition.
+ */
+@RestController
+@RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+class Open311Controller {
+
+    static final String TYPE_ATTRIBUTE = "attribute[petition_type]";
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final PetitionService petitions;
+    private final IntakeService intake;
+    private final OrganisationService organisations;
+    private final PlaceResolver places;
+    private final LookupRateLimiter rateLimiter;
+
+    Open311Controller(PetitionService petitions, IntakeService intake, OrganisationService organisations,
+                      PlaceResolver places, LookupRateLimiter rateLimiter) {
+        this.petitions = petitions;
+        this.intake = intake;
+        this.organisations = organisations;
+        this.places = places;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @GetMapping("/services.json")
+    List<Map<String, Object>> services() {
+        return petitions.categories().stream().map(c -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("service_code", c.code());
+            s.put("service_name", c.nameMn());
+            s.put("description", c.descriptionMn());
+            s.put("metadata", true);
+            s.put("type", "realtime");
+            s.put("keywords", "");
+            s.put("group", "Өргөдөл, гомдол");
+            return s;
+        }).toList();
+    }
+
+    @GetMapping("/services/{code}.json")
+    Map<String, Object> serviceDefinition(@PathVariable String code) {
+        Category c = petitions.category(code).orElseThrow(() -> notFound("Үйлчилгээ '" + code + "' байхгүй."));
+        List<Map<String, String>> values = new ArrayList<>();
+        for (PetitionType t : PetitionType.values()) {
+            values.add(Map.of("key", t.name(), "name", t.labelMn()));
+        }
+        Map<String, Object> attribute = new LinkedHashMap<>();
+        attribute.put("variable", true);
+        attribute.put("code", "petition_type");
+        attribute.put("datatype", "singlevaluelist");
+        attribute.put("required", false);
+        attribute.put("datatype_description", "Өргөдлийн төрөл; өгөөгүй бол Хүсэлт");
+        attribute.put("order", 1);
+        attribute.put("description", "Өргөдлийн төрөл");
+        attribute.put("values", values);
+        return Map.of("service_code", c.code(), "attributes", List.of(attribute));
+    }
+
+    @PostMapping(path = "/requests.json", consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            MediaType.MULTIPART_FORM_DATA_VALUE})
+    ResponseEntity<List<Map<String, Object>>> createRequest(
+            @RequestParam("service_code") String serviceCode,
+            @RequestParam(name = "description", required = false) String description,
+            @RequestParam(name = "lat", required = false) Double lat,
+            @RequestParam(name = "long", required = false) Double lon,
+            @RequestParam(name = "address_string", required = false) String address,
+            @RequestParam(name = "email", required = false) String email,
+            @RequestParam(name = "phone", required = false) String phone,
+            @RequestParam(name = "first_name", required = false) String firstName,
+            @RequestParam(name = "last_name", required = false) String lastName,
+            @RequestParam(name = TYPE_ATTRIBUTE, required = false) String type,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (petitions.category(serviceCode).isEmpty()) {
+            throw notFound("service_code '" + serviceCode + "' байхгүй. GET services.json жагсаалтаас сонгоно уу.");
+        }
+        if (description == null || description.isBlank()) {
+            throw badRequest("description: өргөдлийн агуулгыг бичнэ үү.");
+        }
+        String cleanPhone = WebContacts.phone(phone);
+        String cleanEmail = WebContacts.email(email);
+        if (phone != null && !phone.isBlank() && cleanPhone == null) {
+            throw badRequest("phone: утасны дугаар буруу байна (жишээ нь 99112233).");
+        }
+        if (email != null && !email.isBlank() && cleanEmail == null) {
+            throw badRequest("email: имэйл хаяг буруу байна.");
+        }
+        if (cleanPhone == null && cleanEmail == null) {
+            throw badRequest("phone эсвэл email: хариу хүргэх утас эсвэл имэйл хаяг шаардлагатай.");
+        }
+        if ((address == null || address.isBlank()) && (lat == null || lon == null)) {
+            throw badRequest("address_string эсвэл lat/long: байршлыг (аймаг, сум, баг) заана уу.");
+        }
+        PetitionType petitionType = PetitionType.REQUEST;
+        if (type != null && !type.isBlank()) {
+            petitionType = PetitionType.fromKeyword(type)
+                    .orElseThrow(() -> badRequest(TYPE_ATTRIBUTE + ": COMPLAINT, SUGGESTION, REQUEST, CRITICISM, "
+                            + "THANKS-ийн аль нэг байна."));
+        }
+        Place place = address != null && !address.isBlank() ? places.fromAddress(address) : Place.UNKNOWN;
+        if (!place.isKnown() && lat != null && lon != null) {
+            place = places.fromCoordinates(lat, lon);
+        }
+        String name = String.join(" ", java.util.stream.Stream.of(firstName, lastName)
+                .filter(s -> s != null && !s.isBlank()).toList());
+        NewPetition p = new NewPetition(Channel.WEB,
+                idempotencyKey == null || idempotencyKey.isBlank() ? "web-" + UUID.randomUUID() : idempotencyKey,
+                petitionType, description.strip(), cleanPhone, cleanEmail, null, name.isBlank() ? null : name,
+                serviceCode, new NewPetition.Location(place.aimagCode(), place.soumCode(), place.bagCode(), address,
+                lat, lon),
+                null);
+        IntakeResult result = intake.submit(p);
+        if (result instanceof IntakeResult.PetitionAccepted accepted) {
+            Petition created = accepted.petition();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("service_request_id", created.trackingCode());
+            body.put("service_notice", "Өргөдлийг хүлээн авлаа. Код: " + created.trackingCode()
+                    + ". Хариу өгөх хугацааг удахгүй мэдэгдэнэ.");
+            body.put("account_id", null);
+            return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(List.of(body));
+        }
+        throw badRequest(((IntakeResult.Rejected) result).message());
+    }
+
+    @GetMapping("/requests/{id}.json")
+    List<Map<String, Object>> request(@PathVariable String id, HttpServletRequest http) {
+        return List.of(view(lookup(id, http)));
+    }
+
+    @GetMapping("/requests.json")
+    List<Map<String, Object>> requests(@RequestParam("service_request_id") String ids, HttpServletRequest http) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            out.add(view(lookup(id.strip(), http)));
+        }
+        return out;
+    }
+
+    @PostMapping(path = "/requests/{id}/rating.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    List<Map<String, Object>> rate(@PathVariable String id, @RequestParam("rating") String rating,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                   HttpServletRequest http) {
+        Petition p = lookup(id, http);
+        int value;
+        try {
+            value = Integer.parseInt(rating.strip());
+        } catch (NumberFormatException e) {
+            throw badRequest("rating: 1-5 тоо байна.");
+        }
+        return answered(intake.rate(Channel.WEB, externalId(key), http.getRemoteAddr(), p, value));
+    }
+
+    @PostMapping(path = "/requests/{id}/replies.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    List<Map<String, Object>> reply(@PathVariable String id, @RequestParam("text") String text,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                    HttpServletRequest http) {
+        Petition p = lookup(id, http);
+        return answered(intake.provideInformation(Channel.WEB, externalId(key), http.getRemoteAddr(), p, text));
+    }
+
+    private List<Map<String, Object>> answered(IntakeResult result) {
+        if (result instanceof IntakeResult.Recorded recorded) {
+            return List.of(view(recorded.petition()));
+        }
+        IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
+        throw new Open311Exception(rejected.reason() == IntakeResult.Reason.INVALID ? HttpStatus.BAD_REQUEST
+                : HttpStatus.CONFLICT, rejected.message());
+    }
+
+    private Petition lookup(String id, HttpServletRequest http) {
+        if (!rateLimiter.tryAcquire(http.getRemoteAddr())) {
+            throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS,
+                    "Хэт олон хүсэлт ирлээ. Нэг минутын дараа дахин оролдоно уу.");
+        }
+        return petitions.findByTrackingCode(id)
+                .orElseThrow(() -> notFound("Өргөдөл '" + id + "' олдсонгүй. Кодоо шалгана уу (жишээ нь K7Q2-9XMD)."));
+    }
+
+    private Map<String, Object> view(Petition p) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("service_request_id", p.trackingCode());
+        r.put("status", p.status().isOpen() ? "open" : "closed");
+        r.put("status_notes", p.status().labelMn() + (p.overdue() ? " (хугацаа хэтэрсэн)" : "")
+                + (p.answer() != null ? ". Хариу: " + p.answer() : ""));
+        r.put("service_name", petitions.category(p.category()).map(Category::nameMn).orElse(null));
+        r.put("service_code", p.category());
+        r.put("description", p.text());
+        r.put("agency_responsible", organisations.body(p.responsibleBody()).map(Body::nameMn).orElse(null));
+        r.put("service_notice", null);
+        r.put("requested_datetime", format(p.receivedAt()));
+        r.put("updated_datetime", format(p.updatedAt()));
+        r.put("expected_datetime", format(p.dueAt()));
+        r.put("address", p.addressText() != null ? p.addressText()
+                : organisations.describe(p.aimagCode(), p.soumCode(), p.bagCode()));
+        r.put("address_id", p.bagCode() != null ? p.bagCode() : p.soumCode());
+        r.put("zipcode", null);
+        r.put("lat", p.latitude());
+        r.put("long", p.longitude());
+        r.put("media_url", null);
+        return r;
+    }
+
+    private static String externalId(String idempotencyKey) {
+        return idempotencyKey == null || idempotencyKey.isBlank() ? "web-" + UUID.randomUUID() : idempotencyKey;
+    }
+
+    private static String format(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(Clocks.ZONE).format(ISO);
+    }
+
+    private static Open311Exception badRequest(String description) {
+        return new Open311Exception(HttpStatus.BAD_REQUEST, description);
+    }
+
+    private static Open311Exception notFound(String description) {
+        return new Open311Exception(HttpStatus.NOT_FOUND, description);
+    }
+
+    @ExceptionHandler(Open311Exception.class)
+    ResponseEntity<List<Map<String, Object>>> error(Open311Exception e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(List.of(Map.of("code", e.status().value(), "description", e.getMessage())));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<List<Map<String, Object>>> missing(MissingServletRequestParameterException e) {
+        return error(badRequest(e.getParameterName() + ": заавал бөглөх талбар."));
+    }
+}
