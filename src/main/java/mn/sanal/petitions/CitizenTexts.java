@@ -15,17 +15,17 @@ public final class CitizenTexts {
             return "Таны талархлыг хүлээн авлаа, холбогдох байгууллагад уламжилна. Баярлалаа! Код: "
                     + p.trackingCode();
         }
-        return "Таны " + p.type().labelMn().toLowerCase() + "-ийг хүлээн авлаа. Код: " + p.trackingCode()
+        return "Таны " + p.type().accusativeMn() + " хүлээн авлаа. Код: " + p.trackingCode()
                 + ". Хариу өгөх хугацаа: " + formatDate(p.dueAt()) + ". Шалгах: ШАЛГАХ " + p.trackingCode();
     }
 
     public static String extended(Petition p, OffsetDateTime newDue, String reason) {
-        return "Өргөдөл " + p.trackingCode() + "-ийн шийдвэрлэх хугацааг " + formatDate(newDue)
+        return "Өргөдөл " + p.trackingCode() + ": шийдвэрлэх хугацааг " + formatDate(newDue)
                 + " хүртэл сунгалаа." + (blank(reason) ? "" : " Шалтгаан: " + reason.strip());
     }
 
     public static String transferred(Petition p, String bodyName) {
-        return "Өргөдөл " + p.trackingCode() + "-ийг харьяаллын дагуу шилжүүллээ. Хариуцагч: " + bodyName
+        return "Өргөдөл " + p.trackingCode() + ": харьяаллын дагуу шилжүүллээ. Хариуцагч: " + bodyName
                 + ". Хариу өгөх хугацаа: " + formatDate(p.dueAt()) + ".";
     }
 
@@ -35,19 +35,19 @@ public final class CitizenTexts {
     }
 
     public static String answered(Petition p) {
-        return "Өргөдөл " + p.trackingCode() + "-ийн хариу: " + p.answer().strip()
+        return "Өргөдөл " + p.trackingCode() + ", хариу: " + p.answer().strip()
                 + " Хариуг 1-5 оноогоор үнэлнэ үү (5 - маш сайн).";
     }
 
     public static String thanksForRating(Petition p, int rating) {
         return rating <= 2
                 ? "Үнэлгээ өгсөнд баярлалаа. Өргөдөл " + p.trackingCode()
-                        + "-ийг хяналтын албан тушаалтан дахин хянана."
+                        + ": хяналтын албан тушаалтан дахин хянана."
                 : "Үнэлгээ өгсөнд баярлалаа. Өргөдөл " + p.trackingCode() + " хаагдлаа.";
     }
 
     public static String reopened(Petition p) {
-        return "Өргөдөл " + p.trackingCode() + "-ийг дахин шалгаж байна. Хариу өгөх хугацаа: "
+        return "Өргөдөл " + p.trackingCode() + ": дахин шалгаж байна. Хариу өгөх хугацаа: "
                 + formatDate(p.dueAt()) + ".";
     }
 

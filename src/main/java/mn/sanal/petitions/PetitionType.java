@@ -7,18 +7,25 @@ import java.util.Optional;
 
 /** The kinds of petition the 1995 law and citizens know, with the words people use for them. */
 public enum PetitionType {
-    COMPLAINT("Гомдол", List.of("гомдол", "gomdol")),
-    SUGGESTION("Санал", List.of("санал", "sanal")),
-    REQUEST("Хүсэлт", List.of("хүсэлт", "khuselt", "huselt", "khüselt")),
-    CRITICISM("Шүүмжлэл", List.of("шүүмжлэл", "shuumjlel", "shuumjleh")),
-    THANKS("Талархал", List.of("талархал", "talarkhal", "talarhal"));
+    COMPLAINT("Гомдол", "гомдлыг", List.of("гомдол", "gomdol")),
+    SUGGESTION("Санал", "саналыг", List.of("санал", "sanal")),
+    REQUEST("Хүсэлт", "хүсэлтийг", List.of("хүсэлт", "khuselt", "huselt", "khüselt")),
+    CRITICISM("Шүүмжлэл", "шүүмжлэлийг", List.of("шүүмжлэл", "shuumjlel", "shuumjleh")),
+    THANKS("Талархал", "талархлыг", List.of("талархал", "talarkhal", "talarhal"));
 
     private final String labelMn;
+    private final String accusativeMn;
     private final List<String> keywords;
 
-    PetitionType(String labelMn, List<String> keywords) {
+    PetitionType(String labelMn, String accusativeMn, List<String> keywords) {
         this.labelMn = labelMn;
+        this.accusativeMn = accusativeMn;
         this.keywords = keywords;
+    }
+
+    /** The word as the object of a sentence ("Таны гомдлыг хүлээн авлаа"). */
+    public String accusativeMn() {
+        return accusativeMn;
     }
 
     public String labelMn() {

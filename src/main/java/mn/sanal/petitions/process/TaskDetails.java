@@ -47,7 +47,7 @@ class TaskDetails implements TaskListener {
         task.setVariableLocal("categoryLabel",
                 petitions.category(p.category()).map(Category::nameMn).orElse("Ангилаагүй"));
         task.setVariableLocal("locationLabel", location(p));
-        task.setVariableLocal("channelLabel", p.channel().name());
+        task.setVariableLocal("channelLabel", p.channel().labelMn());
         task.setVariableLocal("citizenContact", contact(p));
         task.setVariableLocal("petitionText", p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text());
         task.setVariableLocal("dueDateText", p.dueAt() == null ? "Хугацаагүй"
@@ -71,7 +71,8 @@ class TaskDetails implements TaskListener {
 
     private String location(Petition p) {
         String place = organisations.describe(p.aimagCode(), p.soumCode(), p.bagCode());
-        return p.addressText() == null ? place : place + " (" + p.addressText() + ")";
+        boolean sameAsPlace = p.addressText() == null || p.addressText().strip().equalsIgnoreCase(place);
+        return sameAsPlace ? place : place + " (" + p.addressText().strip() + ")";
     }
 
     private static String contact(Petition p) {
