@@ -14,12 +14,12 @@ public record MailProperties(boolean enabled, Imap imap, Smtp smtp, Simulator si
 
     public MailProperties {
         imap = imap == null ? new Imap(null, 0, null, null, null, null, null, null, null) : imap;
-        smtp = smtp == null ? new Smtp(null, 0, null, null, null, null, false) : smtp;
+        smtp = smtp == null ? new Smtp(null, 0, null, null, null, null) : smtp;
         simulator = simulator == null ? new Simulator(false) : simulator;
     }
 
     /**
-     * @param protocol        imap (with STARTTLS where the server offers it) or imaps
+     * @param protocol        imap or imaps (TLS; use it in production)
      * @param processedFolder where a mail goes after its petition committed (blank: only marked seen)
      * @param quarantineFolder where a mail that cannot be parsed goes
      */
@@ -35,9 +35,8 @@ public record MailProperties(boolean enabled, Imap imap, Smtp smtp, Simulator si
         }
     }
 
-    /** @param protocol smtp (STARTTLS when {@code startTls}) or smtps */
-    public record Smtp(String host, int port, String username, String password, String from, String protocol,
-                       boolean startTls) {
+    /** @param protocol smtp or smtps (TLS) */
+    public record Smtp(String host, int port, String username, String password, String from, String protocol) {
         public Smtp {
             host = host == null ? "localhost" : host;
             port = port == 0 ? 3025 : port;
