@@ -15,6 +15,8 @@ public final class PetitionHandlingProcess {
     /** Element ids. */
     public static final class Elements {
         public static final String START = "StartEvent_PetitionReceived";
+        public static final String GATEWAY_NEEDS_TRANSCRIPTION = "Gateway_NeedsTranscription";
+        public static final String DESCRIBE = "UserTask_DescribePetition";
         public static final String DETERMINE_DEADLINES = "BusinessRuleTask_DetermineDeadlines";
         public static final String REGISTER_DEADLINES = "Task_RegisterDeadlines";
         public static final String ACKNOWLEDGE = "Task_AcknowledgeCitizen";
@@ -112,6 +114,9 @@ public final class PetitionHandlingProcess {
         public static final String REVIEW_NOTE = "reviewNote";
         public static final String TRIAGE_NOTE = "triageNote";
         public static final String LAST_ACTOR = "lastActor";
+        /** What the official read or heard in a fax or voicemail (DescribePetition form). */
+        public static final String PETITION_TEXT = "petitionText";
+        public static final String BAG = "bag";
 
         private Vars() {
         }

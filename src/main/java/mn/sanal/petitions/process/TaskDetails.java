@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mn.sanal.attachments.AttachmentService;
 import mn.sanal.organisations.Body;
 import mn.sanal.organisations.OrganisationService;
 import mn.sanal.petitions.Category;
@@ -34,10 +35,12 @@ class TaskDetails implements TaskListener {
 
     private final PetitionService petitions;
     private final OrganisationService organisations;
+    private final AttachmentService attachments;
 
-    TaskDetails(PetitionService petitions, OrganisationService organisations) {
+    TaskDetails(PetitionService petitions, OrganisationService organisations, AttachmentService attachments) {
         this.petitions = petitions;
         this.organisations = organisations;
+        this.attachments = attachments;
     }
 
     @Override
@@ -55,7 +58,7 @@ class TaskDetails implements TaskListener {
         task.setVariableLocal("responsibleBodyName",
                 organisations.body(p.responsibleBody()).map(Body::nameMn).orElse("Тодорхойгүй"));
         task.setVariableLocal("caseHistory", history(p.id()));
-        task.setVariableLocal("attachmentsText", "");
+        task.setVariableLocal("attachmentsText", attachments.linksText(p.id()));
         task.setVariableLocal("extensionStatusText", p.extended()
                 ? "Хугацааг " + p.extensionDays() + " хоногоор сунгасан (дахин сунгах боломжгүй)"
                 : "Хугацаа сунгаагүй");

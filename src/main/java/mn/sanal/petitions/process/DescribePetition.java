@@ -1,0 +1,138 @@
+package mn.sanal.petitions.process;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mn.sanal.intake.IntakeService;
+import mn.sanal.organisations.CaseAccess;
+import mn.sanal.organisations.OrgUnit;
+import mn.sanal.organisations.OrganisationService;
+import mn.sanal.petitions.NewPetition;
+import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionType;
+
+/**
+ * UserTask_DescribePetition: a fax or voicemail came without text. On create the triage group of the place may see
+ * the case (and its scan or recording) and the form gets its options; on complete what the official read or heard
+ * goes to {@link PetitionService#describe} and the type, category and place into the variables the deadlines and
+ * routing decisions read.
+ */
+@Component("describePetition")
+public class DescribePetition implements TaskListener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PetitionService petitions;
+    private final OrganisationService organisations;
+    private final CaseAccess access;
+
+    DescribePetition(PetitionService petitions, OrganisationService organisations, CaseAccess access) {
+        this.petitions = petitions;
+        this.organisations = organisations;
+        this.access = access;
+    }
+
+    /** Gateway_NeedsTranscription: the petition has no text yet. */
+    public boolean textMissing(Object petitionId) {
+        Petition p = petitions.get(((Number) petitionId).longValue());
+        return p.text() == null || p.text().isBlank() || p.text().startsWith("(");
+    }
+
+    /** The group that reads faxes and listens to voicemail for the petition's place (clerks when unknown). */
+    public String triageGroup(DelegateExecution execution) {
+        return organisations.triageGroup(ProcessVariables.string(execution, Vars.SOUM),
+                ProcessVariables.string(execution, Vars.AIMAG));
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            access.grantGroup(task.getProcessInstanceId(), triageGroup(task.getExecution()));
+            task.setVariableLocal(Vars.PETITION_TEXT, "");
+            task.setVariableLocal("petitionTypeOptions", json(List.of(PetitionType.values()).stream()
+                    .map(t -> Map.of("label", t.labelMn(), "value", t.name())).toList()));
+            task.setVariableLocal("categoryOptions", json(petitions.categories().stream()
+                    .map(c -> Map.of("label", c.nameMn(), "value", c.code())).toList()));
+            task.setVariableLocal("aimagOptions", json(units(OrgUnit.Level.AIMAG)));
+            task.setVariableLocal("soumOptions", json(units(OrgUnit.Level.SOUM)));
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task);
+        }
+    }
+
+    private void complete(DelegateTask task) {
+        String text = ProcessVariables.string(task, Vars.PETITION_TEXT);
+        if (text == null || text.isBlank()) {
+            throw new BadUserRequestException("Өргөдлийн агуулгыг бичнэ үү.");
+        }
+        if (text.length() > IntakeService.MAX_TEXT_LENGTH) {
+            throw new BadUserRequestException("Агуулга " + IntakeService.MAX_TEXT_LENGTH + " тэмдэгтээс урт байна.");
+        }
+        PetitionType type;
+        try {
+            type = PetitionType.valueOf(ProcessVariables.string(task, Vars.PETITION_TYPE));
+        } catch (RuntimeException e) {
+            throw new BadUserRequestException("Өргөдлийн төрлийг сонгоно уу.");
+        }
+        String category = blankToNull(ProcessVariables.string(task, Vars.CATEGORY));
+        if (category != null && petitions.category(category).isEmpty()) {
+            throw new BadUserRequestException("Ангилал буруу байна.");
+        }
+        String aimag = blankToNull(ProcessVariables.string(task, Vars.AIMAG));
+        String soum = blankToNull(ProcessVariables.string(task, Vars.SOUM));
+        if (soum != null) {
+            OrgUnit s = organisations.unit(soum).filter(u -> u.level() == OrgUnit.Level.SOUM)
+                    .orElseThrow(() -> new BadUserRequestException("Сум буруу байна."));
+            if (aimag != null && !aimag.equals(s.parentCode())) {
+                throw new BadUserRequestException("Сум сонгосон аймагт харьяалагдахгүй байна.");
+            }
+            aimag = s.parentCode();
+        }
+        if (aimag != null && organisations.unit(aimag).filter(u -> u.level() == OrgUnit.Level.AIMAG).isEmpty()) {
+            throw new BadUserRequestException("Аймаг буруу байна.");
+        }
+        long id = ProcessVariables.petitionId(task);
+        String actor = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+                ? PetitionService.ACTOR_SYSTEM
+                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        petitions.describe(id, text.strip(), type, category,
+                new NewPetition.Location(aimag, soum, null, null, null, null), actor);
+        DelegateExecution execution = task.getExecution();
+        execution.setVariable(Vars.PETITION_TYPE, type.name());
+        execution.setVariable(Vars.CATEGORY, category);
+        execution.setVariable(Vars.AIMAG, aimag);
+        execution.setVariable(Vars.SOUM, soum);
+        execution.removeVariable(Vars.PETITION_TEXT);
+    }
+
+    private List<Map<String, String>> units(OrgUnit.Level level) {
+        return organisations.units().stream().filter(u -> u.level() == level)
+                .map(u -> Map.of("label", level == OrgUnit.Level.SOUM
+                        ? organisations.describe(u.parentCode(), u.code(), null) : u.nameMn(), "value", u.code()))
+                .toList();
+    }
+
+    private static Object json(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
