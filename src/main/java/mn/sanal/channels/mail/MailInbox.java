@@ -55,7 +55,7 @@ class MailInbox {
         IntakeResult result;
         ParsedMail mail;
         try {
-            mail = MailParser.parse((MimeMessage) raw);
+            mail = MailParser.parse(MailParser.local(raw));
             result = handlers.stream().filter(h -> h.accepts(mail)).findFirst()
                     .map(h -> h.handle(mail)).orElseGet(() -> citizenMail.handle(mail));
         } catch (MailParser.UnparseableMailException | ClassCastException e) {

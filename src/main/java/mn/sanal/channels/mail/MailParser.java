@@ -83,9 +83,16 @@ public final class MailParser {
             return new ParsedMail(dedupKey, messageId, from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
                     from == null ? null : from.getPersonal(), to, clean(m.getSubject()), normalize(text), refs,
                     List.copyOf(c.files), headers, sent);
+        } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
+            throw new IllegalStateException("Mail server connection lost; the mail stays unseen for the next poll", e);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnparseableMailException(e);
         }
+    }
+
+    /** A local copy of a server message: fetched whole (RFC 822 bytes), parsed by us, not by the server. */
+    public static MimeMessage local(jakarta.mail.Message m) throws MessagingException {
+        return new MimeMessage((MimeMessage) m);
     }
 
     /** Thrown for a mail whose structure or encoding cannot be read. */
