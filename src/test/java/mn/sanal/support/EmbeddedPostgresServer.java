@@ -31,6 +31,8 @@ public final class EmbeddedPostgresServer {
             try {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "200")
+                        // zonky's own JVM hook would stop the server while the contexts still close (see below)
+                        .setRegisterShutdownHook(false)
                         .start();
                 // Not a JVM hook of our own: hooks run concurrently, and the engine still writes (metrics, job
                 // locks) while its context closes. Spring Boot runs these handlers after closing every context.
