@@ -123,16 +123,15 @@ class PetitionLifecycleIT extends IntegrationTest {
         return Map.of("value", value, "type", "String");
     }
 
+    /** Calls until the answer is 200 and {@code done}; on time-out, says what the last answer was. */
     private static JsonNode eventuallyJson(java.util.function.Supplier<Http.Response> call,
                                            java.util.function.Predicate<JsonNode> done) {
         JsonNode[] last = new JsonNode[1];
-        eventually().until(() -> {
+        eventually().untilAsserted(() -> {
             Http.Response r = call.get();
-            if (r.status() != 200) {
-                return false;
-            }
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(done.test(r.json())).as("not yet: %s", r).isTrue();
             last[0] = r.json();
-            return done.test(last[0]);
         });
         return last[0];
     }

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +31,6 @@ import mn.sanal.support.IntegrationTest;
  * idempotent filing, and the per-address limit on tracking-code lookups.
  */
 @TestPropertySource(properties = "sanal.open311.lookups-per-minute=" + Open311IT.LOOKUPS_PER_MINUTE)
-@DirtiesContext // its own context (other limit): close it after the class so its job executor does not linger
 class Open311IT extends IntegrationTest {
 
     /**
