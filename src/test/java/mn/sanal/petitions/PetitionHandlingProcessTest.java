@@ -1,0 +1,848 @@
+package mn.sanal.petitions;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.authorizationService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mn.sanal.intake.IntakeResult;
+import mn.sanal.intake.IntakeResult.PetitionAccepted;
+import mn.sanal.intake.IntakeResult.Reason;
+import mn.sanal.intake.IntakeResult.Recorded;
+import mn.sanal.intake.IntakeResult.Rejected;
+import mn.sanal.intake.IntakeService;
+import mn.sanal.organisations.CaseAccess;
+import mn.sanal.outbox.OutboxMessage;
+import mn.sanal.outbox.OutboxService;
+import mn.sanal.petitions.PetitionHandlingProcess.Elements;
+import mn.sanal.petitions.PetitionHandlingProcess.Values;
+import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+
+/**
+ * The petition process on the real Spring context (in-memory H2, demo organisation), started the way channels start
+ * it, through {@link IntakeService}, and driven the way officials and citizens drive it: forms' variables on task
+ * completion, citizens' replies through intake, time through {@link ClockUtil}. The job executor is off: each test
+ * runs the jobs that are due, so every save point is visible. Assertions are on what people see: the SMS rows in the
+ * outbox, the petition row, the task in an official's list, the case history.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("test")
+class PetitionHandlingProcessTest {
+
+    /** Monday 2 March 2026, 10:00 in Ulaanbaatar. */
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 2, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+    /** 30 days after T0, end of the day, Ulaanbaatar time: the legal due date (law of 1995, art. 16.1). */
+    static final OffsetDateTime DUE = OffsetDateTime.of(2026, 4, 1, 23, 59, 59, 0, ZoneOffset.ofHours(8));
+    static final OffsetDateTime REMINDER = DUE.minusDays(5);
+    static final String DUE_TEXT = "2026.04.01";
+
+    static final String PHONE = "97699112233";
+    static final NewPetition.Location SUMBER =
+            new NewPetition.Location("govisumber", "govisumber.sumber", null, null, null, null);
+
+    static final String HEALTH_GROUP = "body-sumber-health";
+    static final String HEALTH_OFFICIAL = "sumber.health";
+    static final String GOVERNOR_OFFICE_GROUP = "body-sumber-governor-office";
+    static final String GOVERNOR_OFFICE_OFFICIAL = "sumber.office";
+    static final String SUMBER_HEAD = "sumber.governor";
+    static final String SUPERVISORS = "supervisors-govisumber";
+    static final String SUPERVISOR = "govisumber.supervisor";
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    PetitionService petitions;
+    @Autowired
+    OutboxService outbox;
+    /** A spy that behaves as the real bean; one test makes it fail once to break a job after its outbox write. */
+    @MockitoSpyBean
+    CaseAccess caseAccess;
+
+    @BeforeEach
+    void setUp() {
+        init(processEngine);
+        ClockUtil.setCurrentTime(date(T0));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // ------------------------------------------------------------------------------------------------ routing
+
+    @Test
+    void healthPetitionInSumberWaitsAtTheHealthCentreWithTheLegalDueDate() throws IOException {
+        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", SUMBER);
+        ProcessInstance pi = instance(p);
+        assertThat(pi).isStarted().isWaitingAt(Elements.START);
+        Assertions.assertThat(p.status()).isEqualTo(PetitionStatus.RECEIVED);
+
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasPassed(Elements.ACKNOWLEDGE, Elements.ASSIGN);
+        Task task = task(Elements.RESOLVE, pi);
+        assertThat(task).hasCandidateGroup(HEALTH_GROUP).isNotAssigned().hasDueDate(date(DUE));
+        Assertions.assertThat(task.getFollowUpDate()).isEqualTo(date(REMINDER));
+        // what the official's form shows, read from our tables at task creation
+        Map<String, Object> shown = taskService().getVariablesLocal(task.getId());
+        Assertions.assertThat(shown).containsEntry("dueDateText", DUE_TEXT)
+                .containsEntry("citizenContact", PHONE).containsEntry("categoryLabel", "Эрүүл мэнд")
+                .containsEntry("locationLabel", "Говьсүмбэр, Сүмбэр")
+                .containsEntry("responsibleBodyName", "Сүмбэр сумын Эрүүл мэндийн төв");
+        Assertions.assertThat(shown.get("caseHistory").toString()).contains("Хүлээн авсан", "Шийдвэрлэж байна");
+        // Tasklist renders the deployed Camunda Form the formRef names
+        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+            Assertions.assertThat(new ObjectMapper().readTree(form).get("id").asText()).isEqualTo("ResolvePetition");
+        }
+
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.ASSIGNED);
+        Assertions.assertThat(row.responsibleBody()).isEqualTo("sumber-health");
+        Assertions.assertThat(row.dueAt()).isEqualTo(DUE);
+        Assertions.assertThat(row.originalDueAt()).isEqualTo(DUE);
+        Assertions.assertThat(row.overdue()).isFalse();
+
+        List<OutboxMessage> sent = outbox.forPetition(p.id());
+        Assertions.assertThat(sent).extracting(OutboxMessage::kind).containsExactly("ACKNOWLEDGED");
+        OutboxMessage ack = sent.get(0);
+        Assertions.assertThat(ack.channel()).isEqualTo("SMS");
+        Assertions.assertThat(ack.recipient()).isEqualTo(PHONE);
+        Assertions.assertThat(ack.status()).isEqualTo("PENDING");
+        Assertions.assertThat(ack.body()).contains("гомдол", p.trackingCode(), DUE_TEXT);
+
+        // who may see the case in Cockpit: the body, its head, the aimag's supervisors
+        Assertions.assertThat(readers(pi)).contains(HEALTH_GROUP, SUPERVISORS).doesNotContain("body-sumber-land");
+        Assertions.assertThat(userReaders(pi)).contains(SUMBER_HEAD);
+
+        // the legal clock: the deadline timer fires at the due date, the reminder 5 days before
+        Assertions.assertThat(timer(pi, Elements.DEADLINE_START).getDuedate()).isEqualTo(date(DUE));
+        Assertions.assertThat(timer(pi, Elements.REMINDER_START).getDuedate()).isEqualTo(date(REMINDER));
+
+        Assertions.assertThat(statuses(p)).containsExactly("RECEIVED", "ASSIGNED");
+    }
+
+    @Test
+    void petitionNoRuleRoutesIsTriagedByTheSoumGovernorsOffice() {
+        Petition p = submit(PetitionType.REQUEST, "OTHER", SUMBER);
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.TRIAGE);
+        assertThat(task(pi)).hasCandidateGroup(GOVERNOR_OFFICE_GROUP);
+        Assertions.assertThat(petitions.get(p.id()).status()).isEqualTo(PetitionStatus.TRIAGE);
+        Assertions.assertThat(readers(pi)).contains(GOVERNOR_OFFICE_GROUP);
+        // the citizen has the code and the due date already: the clock runs from receipt, not from routing
+        Assertions.assertThat(outbox.forPetition(p.id())).singleElement()
+                .satisfies(m -> Assertions.assertThat(m.body()).contains(p.trackingCode(), DUE_TEXT));
+
+        // a triage without a body is refused and the task stays
+        Task triage = task(pi);
+        taskService().claim(triage.getId(), GOVERNOR_OFFICE_OFFICIAL);
+        assertThatThrownBy(() -> taskService().complete(triage.getId(), withVariables(Vars.ROUTED_BODY, "")))
+                .satisfies(refusedWith("Байгууллага сонгоно уу"));
+        assertThat(pi).isWaitingAt(Elements.TRIAGE);
+
+        taskService().complete(triage.getId(),
+                withVariables(Vars.ROUTED_BODY, "sumber-health", Vars.TRIAGE_NOTE, "Эмнэлгийн асуудал"));
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        assertThat(task(pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(DUE));
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.ASSIGNED);
+        Assertions.assertThat(row.responsibleBody()).isEqualTo("sumber-health");
+        PetitionEvent assigned = last(p, "ASSIGNED");
+        Assertions.assertThat(assigned.actor()).isEqualTo(GOVERNOR_OFFICE_OFFICIAL);
+        Assertions.assertThat(assigned.note()).startsWith("Ангилан хуваарилав");
+        Assertions.assertThat(statuses(p)).containsExactly("RECEIVED", "TRIAGE", "ASSIGNED");
+    }
+
+    @Test
+    void petitionWithoutAKnownPlaceGoesToTheClerks() {
+        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", null);
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.TRIAGE);
+        assertThat(task(pi)).hasCandidateGroup("clerks");
+        Assertions.assertThat(readers(pi)).contains("clerks");
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.TRIAGE);
+        Assertions.assertThat(row.responsibleBody()).isNull();
+    }
+
+    // ------------------------------------------------------------------------------------------------ answer
+
+    @Test
+    void answeredAndRatedFourIsClosed() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_ANSWER,
+                Vars.ANSWER_TEXT, "Эмч 3 дугаар сард ирж ажиллана.", Vars.OUTCOME, "RESOLVED");
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.AWAIT_RATING).hasPassed(Elements.END_RESOLVED, Elements.ANSWER);
+        awaitsMessageAndTimer(pi, PetitionHandlingProcess.Messages.CITIZEN_RATED, Elements.RATING_TIMEOUT);
+        Petition answered = petitions.get(p.id());
+        Assertions.assertThat(answered.status()).isEqualTo(PetitionStatus.ANSWERED);
+        Assertions.assertThat(answered.answer()).isEqualTo("Эмч 3 дугаар сард ирж ажиллана.");
+        Assertions.assertThat(answered.outcome()).isEqualTo("RESOLVED");
+        OutboxMessage answer = only(p, "ANSWERED");
+        Assertions.assertThat(answer.recipient()).isEqualTo(PHONE);
+        Assertions.assertThat(answer.body()).contains(p.trackingCode(), "Эмч 3 дугаар сард ирж ажиллана.", "1-5");
+        Assertions.assertThat(last(p, "ANSWERED").actor()).isEqualTo(HEALTH_OFFICIAL);
+
+        // the citizen's bare "4" from the same phone finds the petition and rates it
+        Assertions.assertThat(intake.awaitingRating(Channel.SMS, PHONE)).map(Petition::id).contains(p.id());
+        IntakeResult rated = intake.rate(Channel.SMS, messageId(), PHONE, answered, 4);
+        Assertions.assertThat(rated).isInstanceOf(Recorded.class);
+        executeDueJobs(pi);
+
+        assertThat(pi).isEnded().hasPassed(Elements.RECORD_RATING, Elements.CLOSE, Elements.END_CLOSED)
+                .hasNotPassed(Elements.REVIEW_LOW_RATING);
+        Petition closed = petitions.get(p.id());
+        Assertions.assertThat(closed.status()).isEqualTo(PetitionStatus.CLOSED);
+        Assertions.assertThat(closed.rating()).isEqualTo(4);
+        Assertions.assertThat(closed.closedAt()).isNotNull();
+        Assertions.assertThat(only(p, "RATED").body()).contains("хаагдлаа");
+        Assertions.assertThat(last(p, "CLOSED").note()).isEqualTo("Иргэний үнэлгээ: 4");
+        Assertions.assertThat(statuses(p)).containsExactly("RECEIVED", "ASSIGNED", "ANSWERED", "RATED", "CLOSED");
+    }
+
+    @Test
+    void answerWithoutTextIsRefusedAndTheTaskStays() {
+        ProcessInstance pi = routedToHealth();
+        Task task = task(Elements.RESOLVE, pi);
+        taskService().claim(task.getId(), HEALTH_OFFICIAL);
+
+        assertThatThrownBy(() -> taskService().complete(task.getId(), withVariables(
+                Vars.RESOLVE_ACTION, Values.ACTION_ANSWER, Vars.ANSWER_TEXT, "  ", Vars.OUTCOME, "RESOLVED")))
+                .satisfies(refusedWith("Хариуны текст"));
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(task(Elements.RESOLVE, pi).getId()).isEqualTo(task.getId());
+        Assertions.assertThat(outbox.forPetition(petition(pi).id())).extracting(OutboxMessage::kind)
+                .containsExactly("ACKNOWLEDGED");
+    }
+
+    // ------------------------------------------------------------------------------------------------ transfer
+
+    @Test
+    void transferToTheLandOfficeKeepsTheDueDateAndMovesAccess() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+        Assertions.assertThat(readers(pi)).contains(HEALTH_GROUP);
+
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_TRANSFER,
+                Vars.TRANSFER_BODY, "sumber-land", Vars.TRANSFER_REASON, "Газрын маргаан байна");
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasPassed(Elements.TRANSFER);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup("body-sumber-land").isNotAssigned()
+                .hasDueDate(date(DUE));
+        Assertions.assertThat(taskService().getIdentityLinksForTask(task(Elements.RESOLVE, pi).getId()))
+                .noneMatch(l -> HEALTH_GROUP.equals(l.getGroupId()));
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.responsibleBody()).isEqualTo("sumber-land");
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.TRANSFERRED);
+        Assertions.assertThat(row.dueAt()).isEqualTo(DUE);
+
+        OutboxMessage transferred = only(p, "TRANSFERRED");
+        Assertions.assertThat(transferred.body()).contains(p.trackingCode(), "Газрын алба", DUE_TEXT);
+
+        // the health centre no longer sees the case; the land office and the supervisors do
+        Assertions.assertThat(readers(pi)).doesNotContain(HEALTH_GROUP).contains("body-sumber-land", SUPERVISORS);
+        Assertions.assertThat(last(p, "TRANSFERRED").note()).contains("Газрын маргаан байна");
+        Assertions.assertThat(last(p, "TRANSFERRED").actor()).isEqualTo(HEALTH_OFFICIAL);
+    }
+
+    // ------------------------------------------------------------------------------------------------ extension
+
+    @Test
+    void extensionApprovedByTheHeadMovesTheDueDateAndTheTimers() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_EXTEND);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.REQUEST_EXTENSION);
+        assertThat(task(pi)).isAssignedTo(HEALTH_OFFICIAL).hasCandidateGroupAssociated(HEALTH_GROUP).hasDueDate(date(DUE));
+
+        // more than the law allows is refused by the form's check
+        Task request = task(pi);
+        assertThatThrownBy(() -> taskService().complete(request.getId(), withVariables(
+                Vars.EXTENSION_DAYS, 31L, Vars.EXTENSION_REASON, "Шинжилгээ")))
+                .satisfies(refusedWith("1-30"));
+
+        taskService().complete(request.getId(), withVariables(
+                Vars.EXTENSION_DAYS, 20L, Vars.EXTENSION_REASON, "Лабораторийн шинжилгээ хүлээж байна"));
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.APPROVE_EXTENSION);
+        assertThat(task(pi)).isAssignedTo(SUMBER_HEAD);
+        taskService().complete(task(pi).getId(), withVariables(
+                Vars.EXTENSION_DECISION, Values.EXTENSION_APPROVE, Vars.APPROVAL_NOTE, "Зөвшөөрөв"));
+        executeDueJobs(pi);
+
+        OffsetDateTime extended = DUE.plusDays(20);
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasPassed(Elements.EXTEND);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(extended));
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.dueAt()).isEqualTo(extended);
+        Assertions.assertThat(row.originalDueAt()).isEqualTo(DUE);
+        Assertions.assertThat(row.extensionDays()).isEqualTo(20);
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.EXTENDED);
+        Assertions.assertThat(last(p, "EXTENDED").actor()).isEqualTo(SUMBER_HEAD);
+
+        // the waiting timers now fire from the new date
+        Assertions.assertThat(timer(pi, Elements.DEADLINE_START).getDuedate()).isEqualTo(date(extended));
+        Assertions.assertThat(timer(pi, Elements.REMINDER_START).getDuedate()).isEqualTo(date(extended.minusDays(5)));
+
+        OutboxMessage sms = only(p, "EXTENDED");
+        Assertions.assertThat(sms.body()).contains(p.trackingCode(), "2026.04.21", "Лабораторийн шинжилгээ");
+
+        // the law allows one extension: a second EXTEND is refused and the official stays on the task
+        Task again = task(Elements.RESOLVE, pi);
+        taskService().claim(again.getId(), HEALTH_OFFICIAL);
+        assertThatThrownBy(() -> taskService().complete(again.getId(),
+                withVariables(Vars.RESOLVE_ACTION, Values.ACTION_EXTEND)))
+                .satisfies(refusedWith("нэг удаа"));
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(task(Elements.RESOLVE, pi).getId()).isEqualTo(again.getId());
+    }
+
+    @Test
+    void extensionRefusedLeavesTheDueDateAndReturnsToTheOfficial() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_EXTEND);
+        executeDueJobs(pi);
+        taskService().complete(task(pi).getId(), withVariables(
+                Vars.EXTENSION_DAYS, 10L, Vars.EXTENSION_REASON, "Ажлын ачаалал"));
+        executeDueJobs(pi);
+        assertThat(task(pi)).isAssignedTo(SUMBER_HEAD);
+        taskService().complete(task(pi).getId(), withVariables(
+                Vars.EXTENSION_DECISION, Values.EXTENSION_REFUSE, Vars.APPROVAL_NOTE, "Хугацаандаа шийднэ үү"));
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasPassed(Elements.REFUSE_EXTENSION)
+                .hasNotPassed(Elements.EXTEND);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(DUE));
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.dueAt()).isEqualTo(DUE);
+        Assertions.assertThat(row.extensionDays()).isNull();
+        Assertions.assertThat(timer(pi, Elements.DEADLINE_START).getDuedate()).isEqualTo(date(DUE));
+        Assertions.assertThat(outbox.forPetition(p.id())).extracting(OutboxMessage::kind)
+                .containsExactly("ACKNOWLEDGED");
+        PetitionEvent note = last(p, "NOTE");
+        Assertions.assertThat(note.actor()).isEqualTo(SUMBER_HEAD);
+        Assertions.assertThat(note.note()).contains("татгалзав", "Хугацаандаа шийднэ үү");
+    }
+
+    // ------------------------------------------------------------------------------------------------ time
+
+    @Test
+    void reminderRaisesThePriorityAndTheDeadlineCallsTheSupervisorsWhileTheBodyKeepsTheCase() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+        Assertions.assertThat(task(Elements.RESOLVE, pi).getPriority()).isEqualTo(50);
+
+        ClockUtil.setCurrentTime(date(REMINDER.plusMinutes(1)));
+        Assertions.assertThat(dueJobs(pi)).extracting(Job::getId)
+                .containsExactly(timer(pi, Elements.REMINDER_START).getId());
+        executeDueJobs(pi);
+
+        assertThat(pi).hasPassed(Elements.REMIND).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(task(Elements.RESOLVE, pi).getPriority()).isEqualTo(75);
+        Assertions.assertThat(last(p, "NOTE").note()).startsWith("Сануулга");
+        Assertions.assertThat(petitions.get(p.id()).overdue()).isFalse();
+
+        ClockUtil.setCurrentTime(date(DUE.plusMinutes(1)));
+        Assertions.assertThat(dueJobs(pi)).extracting(Job::getId)
+                .containsExactly(timer(pi, Elements.DEADLINE_START).getId());
+        executeDueJobs(pi);
+
+        assertThat(pi).hasPassed(Elements.MARK_OVERDUE).isWaitingAt(Elements.RESOLVE, Elements.REVIEW_OVERDUE);
+        Assertions.assertThat(petitions.get(p.id()).overdue()).isTrue();
+        Assertions.assertThat(last(p, "OVERDUE").actor()).isEqualTo(PetitionService.ACTOR_SYSTEM);
+        Task resolve = task(Elements.RESOLVE, pi);
+        Assertions.assertThat(resolve.getPriority()).isEqualTo(100);
+        assertThat(resolve).hasCandidateGroup(HEALTH_GROUP);
+        assertThat(task(Elements.REVIEW_OVERDUE, pi)).hasCandidateGroup(SUPERVISORS).isNotAssigned();
+        Assertions.assertThat(taskService().getVariableLocal(task(Elements.REVIEW_OVERDUE, pi).getId(),
+                "reviewReasonText").toString()).contains(DUE_TEXT);
+
+        // past the legal date an extension is no longer possible
+        taskService().claim(resolve.getId(), HEALTH_OFFICIAL);
+        assertThatThrownBy(() -> taskService().complete(resolve.getId(),
+                withVariables(Vars.RESOLVE_ACTION, Values.ACTION_EXTEND)))
+                .satisfies(refusedWith("хэтэрсэн"));
+
+        // the answer ends the resolution: the terminate end event cancels the supervisors' review
+        taskService().complete(resolve.getId(), withVariables(Vars.RESOLVE_ACTION, Values.ACTION_ANSWER,
+                Vars.ANSWER_TEXT, "Хариу хоцорсонд уучлаарай. Эм ирлээ.", Vars.OUTCOME, "RESOLVED"));
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.AWAIT_RATING).hasPassed(Elements.END_RESOLVED);
+        Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Elements.REVIEW_OVERDUE).singleResult().getDeleteReason()).isNotEqualTo("completed");
+        Assertions.assertThat(only(p, "ANSWERED").body()).contains("Эм ирлээ");
+    }
+
+    // ------------------------------------------------------------------------------------------------ more info
+
+    @Test
+    void moreInformationFromTheCitizenComesBackToTheOfficial() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_MORE_INFO,
+                Vars.INFORMATION_QUESTION, "Аль эмчийн тухай бичсэн бэ?");
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.AWAIT_INFORMATION);
+        awaitsMessageAndTimer(pi, PetitionHandlingProcess.Messages.INFORMATION_RECEIVED, Elements.INFORMATION_TIMEOUT);
+        Assertions.assertThat(petitions.get(p.id()).status()).isEqualTo(PetitionStatus.WAITING_FOR_CITIZEN);
+        OutboxMessage question = only(p, "INFORMATION_REQUESTED");
+        Assertions.assertThat(question.recipient()).isEqualTo(PHONE);
+        Assertions.assertThat(question.body()).contains(p.trackingCode(), "Аль эмчийн тухай бичсэн бэ?", "14 хоног");
+
+        // the citizen's bare reply from the same phone
+        Petition waiting = intake.awaitingInformation(Channel.SMS, PHONE).orElseThrow();
+        Assertions.assertThat(waiting.id()).isEqualTo(p.id());
+        IntakeResult reply = intake.provideInformation(Channel.SMS, messageId(), PHONE, waiting,
+                "Шүдний эмч Батаагийн тухай");
+        Assertions.assertThat(reply).isInstanceOf(Recorded.class);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasNotPassed(Elements.RECORD_INFORMATION_TIMEOUT);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(DUE));
+        assertThat(pi).variables().containsEntry(Vars.CITIZEN_INFORMATION, "Шүдний эмч Батаагийн тухай");
+        Assertions.assertThat(petitions.get(p.id()).status()).isEqualTo(PetitionStatus.ASSIGNED);
+        Assertions.assertThat(petitions.history(p.id())).anySatisfy(e -> {
+            Assertions.assertThat(e.actor()).isEqualTo(PetitionService.ACTOR_CITIZEN);
+            Assertions.assertThat(e.note()).isEqualTo("Шүдний эмч Батаагийн тухай");
+        });
+        Assertions.assertThat(taskService().getVariableLocal(task(Elements.RESOLVE, pi).getId(), "caseHistory")
+                .toString()).contains("Шүдний эмч Батаагийн тухай");
+    }
+
+    @Test
+    void moreInformationNotGivenWithin14DaysReturnsToTheOfficial() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_MORE_INFO,
+                Vars.INFORMATION_QUESTION, "Хаана болсон бэ?");
+        executeDueJobs(pi);
+        Job timeout = timer(pi, Elements.INFORMATION_TIMEOUT);
+        Assertions.assertThat(timeout.getDuedate()).isEqualTo(date(T0.plusDays(14)));
+
+        ClockUtil.setCurrentTime(date(T0.plusDays(14).plusMinutes(1)));
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasPassed(Elements.RECORD_INFORMATION_TIMEOUT)
+                .hasNotPassed(Elements.INFORMATION_RECEIVED);
+        Assertions.assertThat(petitions.get(p.id()).status()).isEqualTo(PetitionStatus.ASSIGNED);
+        Assertions.assertThat(last(p, "ASSIGNED").note()).contains("нэмэлт мэдээлэл ирүүлээгүй");
+        // a late reply finds nothing waiting for it
+        IntakeResult late = intake.provideInformation(Channel.SMS, messageId(), PHONE, petitions.get(p.id()),
+                "Хоцорсон хариу");
+        Assertions.assertThat(late).isInstanceOfSatisfying(Rejected.class,
+                r -> Assertions.assertThat(r.reason()).isEqualTo(Reason.NOT_AWAITING_INFORMATION));
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+    }
+
+    // ------------------------------------------------------------------------------------------------ rating
+
+    @Test
+    void lowRatingReopenedGivesTheBodyANewDueDate() {
+        ProcessInstance pi = answered();
+        Petition p = petition(pi);
+
+        intake.rate(Channel.SMS, messageId(), PHONE, petitions.get(p.id()), 2);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.REVIEW_LOW_RATING);
+        assertThat(task(pi)).hasCandidateGroup(SUPERVISORS);
+        Assertions.assertThat(petitions.get(p.id()).rating()).isEqualTo(2);
+        Assertions.assertThat(only(p, "RATED").body()).contains("дахин хянана");
+
+        OffsetDateTime reviewed = T0.plusDays(3);
+        ClockUtil.setCurrentTime(date(reviewed));
+        taskService().claim(task(pi).getId(), SUPERVISOR);
+        taskService().complete(task(pi).getId(), withVariables(
+                Vars.REVIEW_DECISION, Values.REVIEW_REOPEN, Vars.REVIEW_NOTE, "Хариу бүрэн бус"));
+        executeDueJobs(pi);
+
+        OffsetDateTime newDue = OffsetDateTime.of(2026, 3, 20, 23, 59, 59, 0, ZoneOffset.ofHours(8));
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).hasPassed(Elements.REOPEN);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(newDue));
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.REOPENED);
+        Assertions.assertThat(row.dueAt()).isEqualTo(newDue);
+        Assertions.assertThat(last(p, "REOPENED").actor()).isEqualTo(SUPERVISOR);
+        Assertions.assertThat(only(p, "REOPENED").body()).contains(p.trackingCode(), "2026.03.20");
+        Assertions.assertThat(timer(pi, Elements.DEADLINE_START).getDuedate()).isEqualTo(date(newDue));
+
+        // the second answer is a new message, not swallowed by the first one's key
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_ANSWER,
+                Vars.ANSWER_TEXT, "Дахин шалгаад эмчийг сольсон.", Vars.OUTCOME, "RESOLVED");
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.AWAIT_RATING);
+        Assertions.assertThat(outbox.forPetition(p.id())).filteredOn(m -> m.kind().equals("ANSWERED"))
+                .extracting(OutboxMessage::body).hasSize(2).last().asString().contains("эмчийг сольсон");
+    }
+
+    @Test
+    void lowRatingConfirmedBySupervisorIsClosed() {
+        ProcessInstance pi = answered();
+        Petition p = petition(pi);
+        intake.rate(Channel.SMS, messageId(), PHONE, petitions.get(p.id()), 1);
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.REVIEW_LOW_RATING);
+
+        taskService().claim(task(pi).getId(), SUPERVISOR);
+        taskService().complete(task(pi).getId(), withVariables(
+                Vars.REVIEW_DECISION, Values.REVIEW_CLOSE, Vars.REVIEW_NOTE, "Хариу хуульд нийцсэн"));
+        executeDueJobs(pi);
+
+        assertThat(pi).isEnded().hasPassed(Elements.CLOSE, Elements.END_CLOSED).hasNotPassed(Elements.REOPEN);
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.CLOSED);
+        Assertions.assertThat(row.rating()).isEqualTo(1);
+        PetitionEvent closed = last(p, "CLOSED");
+        Assertions.assertThat(closed.actor()).isEqualTo(SUPERVISOR);
+        Assertions.assertThat(closed.note()).isEqualTo("Иргэний үнэлгээ: 1. Хяналт: Хариу хуульд нийцсэн");
+        Assertions.assertThat(outbox.forPetition(p.id())).extracting(OutboxMessage::kind)
+                .containsExactly("ACKNOWLEDGED", "ANSWERED", "RATED");
+    }
+
+    @Test
+    void noRatingWithinSevenDaysClosesWithoutRating() {
+        ProcessInstance pi = answered();
+        Petition p = petition(pi);
+        Assertions.assertThat(timer(pi, Elements.RATING_TIMEOUT).getDuedate()).isEqualTo(date(T0.plusDays(7)));
+
+        ClockUtil.setCurrentTime(date(T0.plusDays(7).plusMinutes(1)));
+        executeDueJobs(pi);
+
+        assertThat(pi).isEnded().hasPassed(Elements.RATING_TIMEOUT, Elements.END_CLOSED)
+                .hasNotPassed(Elements.RECORD_RATING);
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.status()).isEqualTo(PetitionStatus.CLOSED);
+        Assertions.assertThat(row.rating()).isNull();
+        Assertions.assertThat(last(p, "CLOSED").note()).isEqualTo("Үнэлгээ ирээгүй тул хаав");
+        IntakeResult late = intake.rate(Channel.SMS, messageId(), PHONE, row, 5);
+        Assertions.assertThat(late).isInstanceOfSatisfying(Rejected.class,
+                r -> Assertions.assertThat(r.reason()).isEqualTo(Reason.NOT_AWAITING_RATING));
+    }
+
+    // ------------------------------------------------------------------------------------------------ thanks
+
+    @Test
+    void thanksArePassedOnToTheBodyWithoutADueDate() {
+        Petition p = submit(PetitionType.THANKS, "HEALTH", SUMBER);
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.READ_THANKS);
+        assertThat(task(pi)).hasCandidateGroup(HEALTH_GROUP);
+        Assertions.assertThat(task(pi).getDueDate()).isNull();
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(petitions.get(p.id()).dueAt()).isNull();
+        Assertions.assertThat(only(p, "ACKNOWLEDGED").body()).contains("талархлыг", p.trackingCode());
+
+        taskService().claim(task(pi).getId(), HEALTH_OFFICIAL);
+        taskService().complete(task(pi).getId(), withVariables("thanksRead", true));
+        executeDueJobs(pi);
+
+        assertThat(pi).isEnded().hasPassed(Elements.END_THANKS).hasNotPassed(Elements.RESOLUTION);
+    }
+
+    // ------------------------------------------------------------------------------------------------ intake
+
+    @Test
+    void theSameMessageTwiceMakesOnePetition() {
+        NewPetition message = new NewPetition(Channel.WEB, "open311-" + UUID.randomUUID(), PetitionType.COMPLAINT,
+                "Сургуулийн халаалт ажиллахгүй байна", PHONE, null, null, "Дорж", "EDUCATION", SUMBER, null);
+
+        IntakeResult first = intake.submit(message);
+        IntakeResult second = intake.submit(message);
+
+        Assertions.assertThat(first).isInstanceOfSatisfying(PetitionAccepted.class,
+                a -> Assertions.assertThat(a.duplicate()).isFalse());
+        Assertions.assertThat(second).isInstanceOfSatisfying(PetitionAccepted.class,
+                a -> Assertions.assertThat(a.duplicate()).isTrue());
+        Petition p = ((PetitionAccepted) first).petition();
+        Assertions.assertThat(((PetitionAccepted) second).petition().id()).isEqualTo(p.id());
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(p.trackingCode()).count()).isEqualTo(1);
+
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        assertThat(task(pi)).hasCandidateGroup("body-sumber-education");
+        Assertions.assertThat(outbox.forPetition(p.id())).extracting(OutboxMessage::kind)
+                .containsExactly("ACKNOWLEDGED");
+    }
+
+    /**
+     * A side effect done twice must be said once. Two real ways the acknowledgement runs more than once:
+     * <ol>
+     * <li>the job that writes it fails later in the same transaction (here: granting the body access throws, after
+     * the outbox row was written) and the engine retries it: each failed attempt rolls the row back with everything
+     * else, the engine counts down the retries, the attempt that commits writes it once;</li>
+     * <li>an operator restarts the case before the acknowledgement (Cockpit's process instance modification, e.g.
+     * after fixing routing data): the delegate really runs a second time in a committed transaction, and only the
+     * outbox key {@code petition:<id>:ACKNOWLEDGED} keeps the citizen from a second SMS.</li>
+     * </ol>
+     */
+    @Test
+    void aJobRetriedTwiceAndRestartedStillYieldsOneAcknowledgement() {
+        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", SUMBER);
+        ProcessInstance pi = instance(p);
+        doThrow(new IllegalStateException("injected: authorization store unavailable"))
+                .when(caseAccess).grantGroup(eq(pi.getId()), anyString());
+
+        Job job = dueJobs(pi).get(0);
+        Assertions.assertThat(job.getRetries()).isEqualTo(3);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> managementService().executeJob(job.getId()))
+                    .hasMessageContaining("injected: authorization store unavailable");
+            Job failed = managementService().createJobQuery().jobId(job.getId()).singleResult();
+            Assertions.assertThat(failed.getRetries()).isEqualTo(3 - attempt);
+            Assertions.assertThat(failed.getExceptionMessage()).contains("injected");
+            // the acknowledgement ran (Task_AcknowledgeCitizen is before Task_AssignBody) and was rolled back
+            Assertions.assertThat(outbox.forPetition(p.id())).isEmpty();
+            Assertions.assertThat(petitions.get(p.id()).dueAt()).isNull();
+        }
+        Mockito.reset(caseAccess);
+
+        // the retry (the engine would run it after the retry wait; the test runs it now)
+        managementService().executeJob(job.getId());
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(outbox.forPetition(p.id())).extracting(OutboxMessage::kind)
+                .containsExactly("ACKNOWLEDGED");
+
+        // restart from the acknowledgement; the old resolution is cancelled after the new one starts
+        String oldResolution = runtimeService().getActivityInstance(pi.getId())
+                .getActivityInstances(Elements.RESOLUTION)[0].getId();
+        runtimeService().createProcessInstanceModification(pi.getId())
+                .startBeforeActivity(Elements.ACKNOWLEDGE)
+                .cancelActivityInstance(oldResolution)
+                .execute();
+        executeDueJobs(pi);
+
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(Elements.ACKNOWLEDGE).finished().count()).isEqualTo(2);
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(DUE));
+        List<OutboxMessage> sent = outbox.forPetition(p.id());
+        Assertions.assertThat(sent).extracting(OutboxMessage::kind).containsExactly("ACKNOWLEDGED");
+        Assertions.assertThat(sent.get(0).messageKey()).isEqualTo("petition:" + p.id() + ":ACKNOWLEDGED");
+    }
+
+    // ------------------------------------------------------------------------------------------------ forms
+
+    @Test
+    void everyFormRefOfTheDeployedProcessIsADeployedCamundaForm() {
+        ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(PetitionHandlingProcess.KEY).latestVersion().singleResult();
+        BpmnModelInstance model = repositoryService().getBpmnModelInstance(definition.getId());
+        List<String> refs = model.getModelElementsByType(UserTask.class).stream()
+                .map(UserTask::getCamundaFormRef).distinct().toList();
+        Assertions.assertThat(refs).contains("ResolvePetition", "TriagePetition", "RequestExtension",
+                "ApproveExtension", "SupervisorReview", "ReadThanks");
+        var engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        for (String ref : refs) {
+            var form = engine.getCommandExecutorTxRequired()
+                    .execute(ctx -> ctx.getCamundaFormDefinitionManager().findLatestDefinitionByKey(ref));
+            Assertions.assertThat(form).as("deployed Camunda Form %s", ref).isNotNull();
+            Assertions.assertThat(form.getResourceName()).endsWith("forms/petitions/" + ref + ".form");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private Petition submit(PetitionType type, String category, NewPetition.Location location) {
+        IntakeResult result = intake.submit(new NewPetition(Channel.SMS, messageId(), type,
+                "Сүмбэр сумын эрүүл мэндийн төвд эмч байхгүй байна", PHONE, null, null, null, category, location,
+                null));
+        Assertions.assertThat(result).isInstanceOf(PetitionAccepted.class);
+        PetitionAccepted accepted = (PetitionAccepted) result;
+        Assertions.assertThat(accepted.duplicate()).isFalse();
+        Assertions.assertThat(accepted.petition().processInstanceId()).isNotNull();
+        return accepted.petition();
+    }
+
+    /** A health complaint in Sumber, routed and waiting for the health centre. */
+    private ProcessInstance routedToHealth() {
+        ProcessInstance pi = instance(submit(PetitionType.COMPLAINT, "HEALTH", SUMBER));
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        return pi;
+    }
+
+    /** ...and answered by the health centre, waiting for the citizen's rating. */
+    private ProcessInstance answered() {
+        ProcessInstance pi = routedToHealth();
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_ANSWER,
+                Vars.ANSWER_TEXT, "Эмч томилогдлоо.", Vars.OUTCOME, "RESOLVED");
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.AWAIT_RATING);
+        return pi;
+    }
+
+    /** The official claims the resolve task in Tasklist and submits the form. */
+    private static void resolve(ProcessInstance pi, String official, String... formValues) {
+        Task task = task(Elements.RESOLVE, pi);
+        if (task.getAssignee() == null) {
+            taskService().claim(task.getId(), official);
+        }
+        Map<String, Object> submitted = new java.util.HashMap<>();
+        for (int i = 0; i < formValues.length; i += 2) {
+            submitted.put((String) formValues[i], formValues[i + 1]);
+        }
+        taskService().complete(task.getId(), submitted);
+    }
+
+    private ProcessInstance instance(Petition p) {
+        return runtimeService().createProcessInstanceQuery().processInstanceId(p.processInstanceId())
+                .singleResult();
+    }
+
+    private Petition petition(ProcessInstance pi) {
+        return petitions.get(((Number) runtimeService().getVariable(pi.getId(), Vars.PETITION_ID)).longValue());
+    }
+
+    private static List<Job> dueJobs(ProcessInstance pi) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).executable().list();
+    }
+
+    /**
+     * Runs the instance's jobs that are due now (async continuations, and timers whose time the clock has passed),
+     * one at a time since a job may remove others, until only waits remain.
+     */
+    private static void executeDueJobs(ProcessInstance pi) {
+        for (int i = 0; i < 100; i++) {
+            List<Job> due = dueJobs(pi);
+            if (due.isEmpty()) {
+                return;
+            }
+            managementService().executeJob(due.get(0).getId());
+        }
+        fail("Jobs of %s keep coming", pi.getId());
+    }
+
+    private static Job timer(ProcessInstance pi, String activityId) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+                .singleResult();
+    }
+
+    /** An event-based gateway waits for the citizen's message and for its timer at once. */
+    private static void awaitsMessageAndTimer(ProcessInstance pi, String message, String timerActivity) {
+        Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventType("message").eventName(message).count()).as("subscription to %s", message).isEqualTo(1);
+        Assertions.assertThat(timer(pi, timerActivity)).as("timer %s", timerActivity).isNotNull();
+    }
+
+    private static List<String> readers(ProcessInstance pi) {
+        return authorizationService().createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(pi.getId()).hasPermission(Permissions.READ).list().stream()
+                .map(a -> a.getGroupId()).filter(g -> g != null).toList();
+    }
+
+    private static List<String> userReaders(ProcessInstance pi) {
+        return authorizationService().createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(pi.getId()).hasPermission(Permissions.READ).list().stream()
+                .map(a -> a.getUserId()).filter(u -> u != null).toList();
+    }
+
+    private List<String> statuses(Petition p) {
+        return petitions.history(p.id()).stream().map(PetitionEvent::status).toList();
+    }
+
+    private PetitionEvent last(Petition p, String status) {
+        List<PetitionEvent> events = petitions.history(p.id()).stream().filter(e -> e.status().equals(status))
+                .toList();
+        Assertions.assertThat(events).as("history of %s has %s", p.trackingCode(), status).isNotEmpty();
+        return events.get(events.size() - 1);
+    }
+
+    private OutboxMessage only(Petition p, String kind) {
+        List<OutboxMessage> rows = outbox.forPetition(p.id()).stream().filter(m -> m.kind().equals(kind)).toList();
+        Assertions.assertThat(rows).as("outbox rows %s of %s", kind, p.trackingCode()).hasSize(1);
+        return rows.get(0);
+    }
+
+    /**
+     * What Tasklist gets when the completion listener refuses a form: the engine wraps the listener's
+     * BadUserRequestException (ENGINE-03051), the message is the Mongolian text, and the transaction rolls back.
+     */
+    private static java.util.function.Consumer<Throwable> refusedWith(String message) {
+        return thrown -> Assertions.assertThat(thrown).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining(message)
+                .hasRootCauseInstanceOf(BadUserRequestException.class);
+    }
+
+    private static String messageId() {
+        return "sms-" + UUID.randomUUID();
+    }
+
+    private static Date date(OffsetDateTime t) {
+        return Date.from(t.toInstant());
+    }
+}
