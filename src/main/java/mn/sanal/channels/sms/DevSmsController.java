@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("!prod")
-@ConditionalOnProperty(name = "sanal.sms.simulator.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = {"sanal.sms.enabled", "sanal.sms.simulator.enabled"}, havingValue = "true",
+        matchIfMissing = true)
 @RequestMapping(path = "/dev/sms", produces = MediaType.APPLICATION_JSON_VALUE)
 class DevSmsController {
 

@@ -7,6 +7,7 @@ import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.extra.ProcessRequestException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * once their time limit has passed.
  */
 @Component
+@ConditionalOnProperty(name = "sanal.sms.enabled", havingValue = "true", matchIfMissing = true)
 class SmsInboundRoute extends RouteBuilder {
 
     static final int ESME_RX_T_APPDN = 0x64;

@@ -12,6 +12,7 @@ import org.jsmpp.bean.ESMClass;
 import org.jsmpp.extra.NegativeResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
@@ -29,6 +30,7 @@ import mn.sanal.petitions.Channel;
  * part that asks for a delivery receipt. Throttling and lost connections put the row back with back-off.
  */
 @Component
+@ConditionalOnProperty(name = "sanal.sms.enabled", havingValue = "true", matchIfMissing = true)
 class SmsOutbound implements SelfDrainingChannel {
 
     private static final Logger log = LoggerFactory.getLogger(SmsOutbound.class);

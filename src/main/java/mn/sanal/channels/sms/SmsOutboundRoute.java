@@ -1,10 +1,12 @@
 package mn.sanal.channels.sms;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** Outbox rows of channel SMS → submit_sm over the transmitter bind, paced by {@link SmsOutbound}. */
 @Component
+@ConditionalOnProperty(name = "sanal.sms.enabled", havingValue = "true", matchIfMissing = true)
 class SmsOutboundRoute extends RouteBuilder {
 
     private final SmppEndpoints endpoints;

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
  * off in prod). It starts while the context is built, before Camel binds to it.
  */
 @Configuration
-@ConditionalOnProperty(name = "sanal.sms.simulator.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = {"sanal.sms.enabled", "sanal.sms.simulator.enabled"}, havingValue = "true",
+        matchIfMissing = true)
 class SmscSimulatorConfig {
 
     @Bean(initMethod = "start", destroyMethod = "close")
