@@ -27,6 +27,7 @@ public final class PetitionHandlingProcess {
         public static final String ASSIGN = "Task_AssignBody";
         public static final String GATEWAY_THANKS = "Gateway_IsThanks";
         public static final String READ_THANKS = "UserTask_ReadThanks";
+        public static final String CLOSE_THANKS = "Task_CloseThanks";
         public static final String END_THANKS = "EndEvent_ThanksPassedOn";
         public static final String RESOLUTION = "SubProcess_Resolution";
         public static final String RESOLVE = "UserTask_ResolvePetition";

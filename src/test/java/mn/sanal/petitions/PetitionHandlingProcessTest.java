@@ -157,7 +157,7 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(ack.channel()).isEqualTo("SMS");
         Assertions.assertThat(ack.recipient()).isEqualTo(PHONE);
         Assertions.assertThat(ack.status()).isEqualTo("PENDING");
-        Assertions.assertThat(ack.body()).contains("гомдол", p.trackingCode(), DUE_TEXT);
+        Assertions.assertThat(ack.body()).contains("Таны гомдлыг хүлээн авлаа", p.trackingCode(), DUE_TEXT);
 
         // who may see the case in Cockpit: the body, its head, the aimag's supervisors
         Assertions.assertThat(readers(pi)).contains(HEALTH_GROUP, SUPERVISORS).doesNotContain("body-sumber-land");
@@ -609,7 +609,13 @@ class PetitionHandlingProcessTest {
         taskService().complete(task(pi).getId(), withVariables("thanksRead", true));
         executeDueJobs(pi);
 
-        assertThat(pi).isEnded().hasPassed(Elements.END_THANKS).hasNotPassed(Elements.RESOLUTION);
+        assertThat(pi).isEnded().hasPassed(Elements.CLOSE_THANKS, Elements.END_THANKS)
+                .hasNotPassed(Elements.RESOLUTION);
+        Petition closed = petitions.get(p.id());
+        Assertions.assertThat(closed.status()).isEqualTo(PetitionStatus.CLOSED);
+        Assertions.assertThat(closed.closedAt()).isNotNull();
+        Assertions.assertThat(petitions.history(p.id())).last()
+                .satisfies(e -> Assertions.assertThat(e.note()).isEqualTo("Талархлыг байгууллагад уламжилсан"));
     }
 
     // ------------------------------------------------------------------------------------------------ intake

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionType;
 
-/** Closes the case: rated, confirmed by the supervisor, or no rating came within the wait. */
+/** Closes the case: thanks passed on, rated, confirmed by the supervisor, or no rating came within the wait. */
 @Component("closePetition")
 class ClosePetition implements JavaDelegate {
 
@@ -19,6 +20,11 @@ class ClosePetition implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (PetitionType.THANKS.name().equals(ProcessVariables.string(execution, Vars.PETITION_TYPE))) {
+            petitions.close(ProcessVariables.petitionId(execution), ProcessVariables.actor(execution),
+                    "Талархлыг байгууллагад уламжилсан");
+            return;
+        }
         Integer rating = ProcessVariables.integer(execution, Vars.CITIZEN_RATING);
         String note = rating == null ? "Үнэлгээ ирээгүй тул хаав" : "Иргэний үнэлгээ: " + rating;
         String review = ProcessVariables.string(execution, Vars.REVIEW_NOTE);

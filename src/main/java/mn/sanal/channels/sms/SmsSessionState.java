@@ -1,0 +1,44 @@
+package mn.sanal.channels.sms;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SessionStateListener;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SMPP sessions' states (the receiver and the transmitter bind), for health: "bound" while the receiver is bound.
+ * An unbound SMSC is reported as UNKNOWN, not DOWN, so the app stays in service (the web channel works, outbound SMS
+ * waits in the outbox) while the routes reconnect.
+ */
+@Component("sms")
+class SmsSessionState extends AbstractHealthIndicator implements SessionStateListener {
+
+    private final Map<String, SessionState> states = new ConcurrentHashMap<>();
+
+    @Override
+    public void onStateChange(SessionState newState, SessionState oldState, Session source) {
+        if (newState == SessionState.CLOSED) {
+            states.remove(source.getSessionId());
+        } else {
+            states.put(source.getSessionId(), newState);
+        }
+    }
+
+    boolean receiverBound() {
+        return states.values().stream().anyMatch(s -> s == SessionState.BOUND_RX || s == SessionState.BOUND_TRX);
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        if (receiverBound()) {
+            builder.up().withDetail("smpp", "bound").withDetail("sessions", Map.copyOf(states));
+        } else {
+            builder.unknown().withDetail("smpp", "unbound");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package mn.sanal.channels.sms;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded SMSC simulator, on {@code sanal.sms.smsc.port}, when {@code sanal.sms.simulator.enabled} (default on,
+ * off in prod). It starts while the context is built, before Camel binds to it.
+ */
+@Configuration
+@ConditionalOnProperty(name = {"sanal.sms.enabled", "sanal.sms.simulator.enabled"}, havingValue = "true",
+        matchIfMissing = true)
+class SmscSimulatorConfig {
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    SmscSimulator smscSimulator(SmsProperties properties) {
+        return new SmscSimulator(properties.smsc().port(), properties.simulator().receiptDelay());
+    }
+}

@@ -1,0 +1,239 @@
+package mn.sanal.channels.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import mn.sanal.channels.sms.SmscSimulator.DeliverResult;
+import mn.sanal.channels.sms.SmscSimulator.SentSms;
+import mn.sanal.petitions.TrackingCodes;
+
+/**
+ * The app on its test database talks SMPP over TCP to a jSMPP SMSC peer (the simulator, on a free port): what a
+ * citizen's phone sends and what it receives back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("test")
+class SmsChannelIT {
+
+    static final int PORT = freePort();
+    static volatile SmscSimulator smsc = startSmsc();
+
+    @DynamicPropertySource
+    static void smpp(DynamicPropertyRegistry r) {
+        r.add("sanal.sms.enabled", () -> "true");
+        r.add("sanal.sms.simulator.enabled", () -> "false");
+        r.add("sanal.sms.smsc.port", () -> PORT);
+        r.add("sanal.sms.smsc.reconnect-delay", () -> "PT1S");
+        r.add("sanal.sms.outbox-poll-interval", () -> "PT0.2S");
+        r.add("sanal.sms.reassembly-timeout", () -> "PT2S");
+        r.add("sanal.sms.max-tps", () -> "50");
+        // the acknowledgement (code and due date) is sent after the start event's save point
+        r.add("camunda.bpm.job-execution.enabled", () -> "true");
+        r.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+        r.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void stop() {
+        smsc.close();
+    }
+
+    @Test
+    void cyrillicPetitionInAcknowledgementOutAsUcs2InTwoPartsWithReceipt() {
+        awaitBound();
+        String phone = "99110001";
+        List<DeliverResult> r = smsc.send(phone, "1111", "ГОМДОЛ Эмнэлэгт эмч байхгүй байна");
+        assertThat(r).extracting(DeliverResult::status).containsExactly(0);
+
+        assertThat(petitions("97699110001")).isEqualTo(1);
+        String text = jdbc.sql("SELECT text FROM petition WHERE contact_phone = ?").param("97699110001")
+                .query(String.class).single();
+        assertThat(text).isEqualTo("Эмнэлэгт эмч байхгүй байна");
+        assertThat(jdbc.sql("SELECT type FROM petition WHERE contact_phone = ?").param("97699110001")
+                .query(String.class).single()).isEqualTo("COMPLAINT");
+
+        SentSms ack = awaitSms("97699110001", "хүлээн авлаа");
+        assertThat(ack.dataCoding()).isEqualTo((byte) 8);
+        assertThat(ack.parts()).isGreaterThan(1); // ~130 Cyrillic characters: concatenated UCS-2
+        assertThat(ack.text()).startsWith("Таны гомдлыг хүлээн авлаа. Код: ").doesNotContain("?");
+        assertThat(smsc.submitted()).filteredOn(p -> p.to().equals("97699110001"))
+                .allSatisfy(p -> assertThat(p.from()).isEqualTo("1111"));
+        // the receipt of the last part is matched to the outbox row
+        await(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND delivery_status = 'DELIVERED'")
+                .param("97699110001").query(Integer.class).single() == 1, "delivery receipt recorded");
+    }
+
+    @Test
+    void concatenatedInboundBecomesOnePetition() {
+        awaitBound();
+        String longText = "Манай 3-р багийн худаг эвдэрсэн, ус зөөвөрлөх машин долоо хоногт нэг л удаа ирдэг. "
+                .repeat(3).strip();
+        List<DeliverResult> r = smsc.send("99110002", "1111", longText);
+        assertThat(r).hasSizeGreaterThan(2).extracting(DeliverResult::status).containsOnly(0);
+        assertThat(petitions("97699110002")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT text FROM petition WHERE contact_phone = ?").param("97699110002")
+                .query(String.class).single()).isEqualTo(longText);
+        awaitSms("97699110002", "Код:");
+    }
+
+    @Test
+    void sarTlvPartsAndAMissingPartGiveAnIncompletePetitionAfterTheTimeLimit() {
+        awaitBound();
+        byte[] part1 = "Эхний хэсэг ".getBytes(StandardCharsets.UTF_16BE);
+        var sar = new org.jsmpp.bean.OptionalParameter[] {
+                new org.jsmpp.bean.OptionalParameter.Short((short) 0x020C, (short) 777),
+                new org.jsmpp.bean.OptionalParameter.Byte((short) 0x020E, (byte) 2),
+                new org.jsmpp.bean.OptionalParameter.Byte((short) 0x020F, (byte) 1)};
+        assertThat(smsc.deliver("99110003", "1111", (byte) 0, (byte) 8, part1, sar).status()).isZero();
+        assertThat(petitions("97699110003")).isZero();
+        await(() -> petitions("97699110003") == 1, "incomplete petition after the time limit");
+        assertThat(jdbc.sql("SELECT text FROM petition WHERE contact_phone = ?").param("97699110003")
+                .query(String.class).single()).startsWith("Эхний хэсэг").contains("дутуу");
+    }
+
+    @Test
+    void sameMessageIdTwiceIsOnePetition() {
+        awaitBound();
+        byte[] body = "Замын гэрэл асахгүй байна".getBytes(StandardCharsets.UTF_16BE);
+        var id = SmscSimulator.messageIdTlv("dup-1");
+        assertThat(smsc.deliver("99110004", "1111", (byte) 0, (byte) 8, body, id).status()).isZero();
+        assertThat(smsc.deliver("99110004", "1111", (byte) 0, (byte) 8, body, id).status()).isZero();
+        assertThat(petitions("97699110004")).isEqualTo(1);
+        awaitSms("97699110004", "Код:");
+    }
+
+    @Test
+    void keywords() {
+        awaitBound();
+        String phone = "97699110005";
+        smsc.send("99110005", "1111", "тусламж");
+        assertThat(awaitSms(phone, "ШАЛГАХ <код>").dataCoding()).isEqualTo((byte) 8);
+
+        smsc.send("99110005", "1111", "STOP");
+        awaitSms(phone, "жагсаалтаас гарлаа");
+        assertThat(optedOut(phone)).isTrue();
+        smsc.send("99110005", "1111", "Эхлэх");
+        awaitSms(phone, "дахин авахаар бүртгэгдлээ");
+        assertThat(optedOut(phone)).isFalse();
+
+        smsc.send("99110005", "1111", "3");
+        awaitSms(phone, "үнэлгээ хүлээж буй өргөдөл алга");
+
+        smsc.send("99110005", "1111", "gomdol");
+        awaitSms(phone, "агуулгыг бичнэ үү");
+
+        smsc.send("99110005", "1111", "talarkhal Emch nart bayarlalaa");
+        SentSms thanks = awaitSms(phone, "талархлыг");
+        String code = TrackingCodes.normalize(thanks.text().substring(thanks.text().indexOf("Код: ") + 5).strip())
+                .orElseThrow();
+
+        smsc.send("99110005", "1111", "shalgah " + code.toLowerCase().replace("-", ""));
+        assertThat(awaitSms(phone, "Өргөдөл " + code + ":").text()).doesNotContain("бүртгэгдээгүй");
+        // the same code asked from another phone says nothing about the petition
+        smsc.send("99110006", "1111", "STATUS " + code);
+        awaitSms("97699110006", code + " кодтой өргөдөл энэ дугаараас бүртгэгдээгүй");
+        smsc.send("99110006", "1111", "ШАЛГАХ");
+        awaitSms("97699110006", "кодоо бичнэ үү");
+    }
+
+    @Test
+    void throttledSubmitIsRetried() {
+        awaitBound();
+        smsc.throttleNext(1);
+        smsc.send("99110007", "1111", "HELP");
+        SentSms help = awaitSms("97699110007", "ШАЛГАХ");
+        assertThat(help.text()).contains("ЗОГС");
+        assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE recipient = ?").param("97699110007")
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void reconnectsAfterTheSmscRestarts() throws Exception {
+        awaitBound();
+        smsc.stop();
+        Thread.sleep(500);
+        smsc.start();
+        awaitBound();
+        List<DeliverResult> r = smsc.send("99110008", "1111", "Сургуулийн дээвэр гоожиж байна");
+        assertThat(r).extracting(DeliverResult::status).containsExactly(0);
+        awaitSms("97699110008", "Код:");
+    }
+
+    // --- helpers
+
+    private int petitions(String phone) {
+        return jdbc.sql("SELECT COUNT(*) FROM petition WHERE contact_phone = ?").param(phone).query(Integer.class)
+                .single();
+    }
+
+    private boolean optedOut(String phone) {
+        return jdbc.sql("SELECT opted_out FROM sms_opt_out WHERE phone = ?").param(phone).query(Boolean.class)
+                .single();
+    }
+
+    private static SentSms awaitSms(String to, String containing) {
+        SentSms[] found = new SentSms[1];
+        await(() -> {
+            found[0] = smsc.sent().stream().filter(s -> s.to().equals(to) && s.text().contains(containing))
+                    .findFirst().orElse(null);
+            return found[0] != null;
+        }, "SMS to " + to + " containing '" + containing + "'; sent:");
+        return found[0];
+    }
+
+    private static void awaitBound() {
+        await(smsc::receiverBound, "app bound to the SMSC");
+    }
+
+    private static void await(Supplier<Boolean> condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("Timed out waiting for: " + what + (what.contains("sent:") ? " " + smsc.sent() : ""));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SmscSimulator startSmsc() {
+        SmscSimulator s = new SmscSimulator(PORT, Duration.ofMillis(200));
+        try {
+            s.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,168 @@
+package mn.sanal.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import mn.sanal.petitions.PetitionHandlingProcess.Elements;
+import mn.sanal.support.Citizen;
+import mn.sanal.support.Http;
+import mn.sanal.support.IntegrationTest;
+
+/**
+ * Who may do what through the engine REST API (what Tasklist and Cockpit call): HTTP Basic against the identity
+ * service, then the engine's authorizations for the demo organisation. One Sumber health complaint is the case.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationIT extends IntegrationTest {
+
+    private static final String TASKS_OF_CASE = "/engine-rest/task?processInstanceBusinessKey={code}";
+    private static final String INSTANCES_OF_CASE = "/engine-rest/process-instance?businessKey={code}";
+
+    private String code;
+    private String taskId;
+    private String processInstanceId;
+
+    @BeforeAll
+    void aSumberHealthComplaintWaitsForItsOfficial() {
+        code = new Citizen(http()).fileHealthComplaint("Эмнэлгийн хүлээлгийн танхим хүйтэн байна.");
+        Http admin = as("demo");
+        eventually().untilAsserted(() -> assertThat(admin.get(TASKS_OF_CASE, code).json()).hasSize(1));
+        JsonNode task = admin.get(TASKS_OF_CASE, code).json().get(0);
+        assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(Elements.RESOLVE);
+        taskId = task.get("id").asText();
+        processInstanceId = task.get("processInstanceId").asText();
+    }
+
+    @Test
+    void engineRestRequiresValidCredentials() {
+        Http.Response anonymous = http().get("/engine-rest/task");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(http().as("nobody", "demo").get("/engine-rest/task").status()).isEqualTo(401);
+        Http.Response admin = as("demo").get("/engine-rest/task");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.json().isArray()).isTrue();
+    }
+
+    /**
+     * A wrong password is refused. (The engine's login throttling also refuses the right one for a few seconds after
+     * a failure; that is not asserted, as it depends on how fast the machine is. The right password works again once
+     * the throttling is over.) Uses {@code clerk}, whom no other test logs in as.
+     */
+    @Test
+    void aWrongPasswordIsRefused() {
+        assertThat(http().as("clerk", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+        eventually().untilAsserted(() -> assertThat(as("clerk").get("/engine-rest/task").status()).isEqualTo(200));
+    }
+
+    @Test
+    void theTaskIsInTheHoldingBodysListOnly() {
+        assertThat(as("sumber.health").get(TASKS_OF_CASE, code).json()).singleElement()
+                .satisfies(t -> assertThat(t.get("id").asText()).isEqualTo(taskId));
+        // same aimag, other body; other aimag, same kind of body
+        assertThat(as("sumber.land").get(TASKS_OF_CASE, code).json()).isEmpty();
+        assertThat(as("jargalant.health").get(TASKS_OF_CASE, code).json()).isEmpty();
+        // fetched by id, the task is as absent as in a list: the API does not even confirm the case exists
+        assertThat(as("jargalant.health").get("/engine-rest/task/{id}", taskId).status()).isEqualTo(404);
+        assertThat(as("jargalant.health").get("/engine-rest/task/count").json().get("count").asLong()).isZero();
+    }
+
+    @Test
+    void theCaseIsVisibleToItsBodyAndItsAimagsSupervisorsOnly() {
+        assertThat(as("govisumber.supervisor").get(INSTANCES_OF_CASE, code).json()).singleElement()
+                .satisfies(pi -> assertThat(pi.get("id").asText()).isEqualTo(processInstanceId));
+        assertThat(as("sumber.health").get(INSTANCES_OF_CASE, code).json()).hasSize(1);
+        assertThat(as("khovd.supervisor").get(INSTANCES_OF_CASE, code).json()).isEmpty();
+        assertThat(as("jargalant.health").get(INSTANCES_OF_CASE, code).json()).isEmpty();
+        assertThat(as("khovd.supervisor").get("/engine-rest/process-instance/{id}", processInstanceId).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anotherBodysOfficialCannotClaimOrCompleteTheTask() {
+        Http other = as("jargalant.health");
+        Http.Response claim = other.postJson("/engine-rest/task/{id}/claim", Map.of("userId", "jargalant.health"),
+                taskId);
+        assertThat(claim.status()).as("%s", claim).isEqualTo(403);
+        Http.Response complete = other.postJson("/engine-rest/task/{id}/complete", Map.of("variables", Map.of(
+                "resolveAction", Map.of("value", "ANSWER", "type", "String"),
+                "answerText", Map.of("value", "Миний хариу биш", "type", "String"),
+                "outcome", Map.of("value", "RESOLVED", "type", "String"))), taskId);
+        assertThat(complete.status()).as("%s", complete).isEqualTo(403);
+        assertThat(complete.json().get("type").asText()).isEqualTo("AuthorizationException");
+
+        JsonNode stillOpen = as("sumber.health").get("/engine-rest/task/{id}", taskId).json();
+        assertThat(stillOpen.get("id").asText()).isEqualTo(taskId);
+        assertThat(stillOpen.get("assignee").isNull()).isTrue();
+    }
+
+    @Test
+    void processOwnersDeployModelsOfficialsDoNot() {
+        String key = "ItTrivialProcess";
+        Http.Response refused = as("sumber.health").postMultipart("/engine-rest/deployment/create",
+                deployment(key));
+        assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+
+        Http owner = as("owner");
+        Http.Response deployed = owner.postMultipart("/engine-rest/deployment/create", deployment(key));
+        assertThat(deployed.status()).as("%s", deployed).isEqualTo(200);
+        String deploymentId = deployed.json().get("id").asText();
+        try {
+            JsonNode definitions = deployed.json().get("deployedProcessDefinitions");
+            assertThat(definitions).hasSize(1);
+            assertThat(definitions.elements().next().get("key").asText()).isEqualTo(key);
+            assertThat(as("demo").get("/engine-rest/deployment?id={id}", deploymentId).json()).hasSize(1);
+            assertThat(as("sumber.health").get("/engine-rest/deployment?id={id}", deploymentId).json()).isEmpty();
+        } finally {
+            assertThat(owner.delete("/engine-rest/deployment/{id}?cascade=true", deploymentId).status())
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
+    void theAdministratorSeesEverything() {
+        Http admin = as("demo");
+        assertThat(admin.get(TASKS_OF_CASE, code).json()).hasSize(1);
+        assertThat(admin.get(INSTANCES_OF_CASE, code).json()).hasSize(1);
+        assertThat(admin.get("/engine-rest/process-instance/{id}", processInstanceId).status()).isEqualTo(200);
+        assertThat(admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey={code}", code).json())
+                .hasSize(1);
+        assertThat(admin.get("/engine-rest/user?id={id}", "sumber.health").json()).hasSize(1);
+        assertThat(admin.get("/engine-rest/authorization/count").json().get("count").asLong()).isPositive();
+    }
+
+    private static MultiValueMap<String, Object> deployment(String processKey) {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s"
+                    targetNamespace="http://sanal.mn/it">
+                  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Started" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(processKey);
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", "it-" + processKey);
+        parts.add("deployment-source", "AuthorizationIT");
+        parts.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return processKey + ".bpmn";
+            }
+        });
+        return parts;
+    }
+}
