@@ -57,6 +57,7 @@ import mn.sanal.intake.IntakeResult.Reason;
 import mn.sanal.intake.IntakeResult.Recorded;
 import mn.sanal.intake.IntakeResult.Rejected;
 import mn.sanal.intake.IntakeService;
+import mn.sanal.organisations.Groups;
 import mn.sanal.organisations.CaseAccess;
 import mn.sanal.outbox.OutboxMessage;
 import mn.sanal.outbox.OutboxService;
@@ -719,6 +720,47 @@ class PetitionHandlingProcessTest {
             Assertions.assertThat(form).as("deployed Camunda Form %s", ref).isNotNull();
             Assertions.assertThat(form.getResourceName()).endsWith("forms/petitions/" + ref + ".form");
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ transcription
+
+    @Test
+    void faxWithoutTextWaitsForAnOfficialToDescribeIt_thenGoesToDeadlinesAndRouting() {
+        String fax = "70112233";
+        IntakeResult result = intake.submit(new NewPetition(Channel.FAX, messageId(), PetitionType.REQUEST, "", null,
+                null, fax, null, null, NewPetition.Location.UNKNOWN, null));
+        Petition p = ((PetitionAccepted) result).petition();
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+
+        // nobody can route a scan: the clerks read it first, before any deadline or body is chosen
+        assertThat(pi).isWaitingAt(Elements.DESCRIBE).hasNotPassed(Elements.DETERMINE_DEADLINES, Elements.ROUTE);
+        Task describe = task(Elements.DESCRIBE, pi);
+        assertThat(describe).hasCandidateGroup(Groups.CLERKS);
+        Assertions.assertThat(taskService().getVariablesLocal(describe.getId()))
+                .containsKeys("petitionTypeOptions", "categoryOptions", "soumOptions");
+
+        // a description without text is refused and the task stays
+        assertThatThrownBy(() -> taskService().complete(describe.getId(), withVariables(Vars.PETITION_TEXT, " ",
+                Vars.PETITION_TYPE, "COMPLAINT"))).satisfies(refusedWith("агуулгыг бичнэ үү"));
+        assertThat(pi).isWaitingAt(Elements.DESCRIBE);
+
+        taskService().complete(describe.getId(), withVariables(
+                Vars.PETITION_TEXT, "Сүмбэр сумын эмнэлэгт эмч байхгүй байна.", Vars.PETITION_TYPE, "COMPLAINT",
+                Vars.CATEGORY, "HEALTH", Vars.AIMAG, "", Vars.SOUM, "govisumber.sumber"));
+        executeDueJobs(pi);
+
+        assertThat(pi).hasPassed(Elements.DESCRIBE, Elements.DETERMINE_DEADLINES, Elements.ROUTE, Elements.ASSIGN)
+                .isWaitingAt(Elements.RESOLVE);
+        assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP);
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.text()).isEqualTo("Сүмбэр сумын эмнэлэгт эмч байхгүй байна.");
+        Assertions.assertThat(row.type()).isEqualTo(PetitionType.COMPLAINT);
+        Assertions.assertThat(row.category()).isEqualTo("HEALTH");
+        Assertions.assertThat(row.aimagCode()).isEqualTo("govisumber");
+        Assertions.assertThat(row.soumCode()).isEqualTo("govisumber.sumber");
+        Assertions.assertThat(row.responsibleBody()).isEqualTo("sumber-health");
+        Assertions.assertThat(row.contactFax()).isEqualTo(fax);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

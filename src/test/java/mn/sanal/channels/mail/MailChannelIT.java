@@ -1,92 +1,83 @@
 package mn.sanal.channels.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import mn.sanal.attachments.AttachmentService;
-import mn.sanal.outbox.NewOutboxMessage;
+import mn.sanal.outbox.OutboxMessage;
 import mn.sanal.outbox.OutboxService;
 import mn.sanal.petitions.Channel;
 import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionHandlingProcess.Elements;
+import mn.sanal.petitions.PetitionHandlingProcess.Values;
+import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionStatus;
+import mn.sanal.support.IntegrationTest;
+import mn.sanal.support.TestMailServer;
 
 /**
- * The mail channel against a real IMAP and SMTP server (GreenMail) in the test JVM: mails become petitions once,
- * with their photos; a broken mail goes to quarantine without blocking the others; answers go out threaded.
+ * The mail channel on the real app and PostgreSQL against a real IMAP and SMTP server (GreenMail) in the test JVM:
+ * mails become petitions once, with their photos; what is refused is told; a broken mail goes to quarantine without
+ * blocking the others; answers go out threaded, and the citizen's reply rates the answer.
  */
-@SpringBootTest(properties = {
-        "sanal.mail.enabled=true", "sanal.mail.simulator.enabled=false",
-        "sanal.mail.imap.port=3943", "sanal.mail.smtp.port=3925", "sanal.mail.imap.poll-interval=PT0.5S",
-        "sanal.mail.imap.username=sanal@localhost", "sanal.mail.imap.password=secret",
-        "sanal.mail.imap.processed-folder=Processed", "sanal.mail.smtp.from=sanal@localhost",
-        "sanal.attachments.dir=target/it-attachments"})
-@ActiveProfiles("test")
-class MailChannelIT {
+class MailChannelIT extends IntegrationTest {
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
-            new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(3943, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("sanal@localhost", "sanal@localhost", "secret"))
-            .withPerMethodLifecycle(false);
+    static final TestMailServer mail = TestMailServer.start();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry r) {
+        mail.register(r);
+        // small enough to send an oversize file cheaply
+        r.add("sanal.attachments.max-file-size", () -> "64KB");
+    }
+
+    @AfterAll
+    static void stopMail() {
+        mail.close();
+    }
 
     @Autowired JdbcClient jdbc;
     @Autowired PetitionService petitions;
     @Autowired AttachmentService attachments;
     @Autowired OutboxService outbox;
-    @Autowired MailOutboxSender sender;
-    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
-
-    private static final Session SESSION = Session.getInstance(new Properties());
+    @Autowired TaskService tasks;
 
     @Test
-    void cyrillicMailWithPhotoBecomesOnePetitionEvenWhenDeliveredTwice_andTheAnswerIsThreaded() throws Exception {
-        MimeMessage m = new MimeMessage(SESSION);
-        m.setFrom(new InternetAddress("bat@example.mn", "Бат"));
-        m.setRecipients(Message.RecipientType.TO, "sanal@localhost");
-        m.setSubject("Гомдол: гудамжны гэрэл асахгүй байна", "UTF-8");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Сүмбэр сумын 3-р багт гэрэл асахгүй 2 долоо хоног болж байна.", "UTF-8");
-        MimeBodyPart photo = new MimeBodyPart();
-        photo.setContent(jpeg(), "image/jpeg");
-        photo.setFileName("../../etc/зураг.jpg");
-        MimeMultipart mp = new MimeMultipart();
-        mp.addBodyPart(text);
-        mp.addBodyPart(photo);
+    void cyrillicMailWithPhotoIsOnePetitionEvenAfterACrash_theAnswerIsThreaded_andTheReplyRatesIt() throws Exception {
+        // the mailbox is shared by the test methods (run in any order): count what this test adds
+        int processed = mail.count("Processed");
+        MimeMessage m = citizenMail("bat@example.mn", "Гомдол: гудамжны гэрэл асахгүй байна",
+                "Сүмбэр сумын 3-р багт гэрэл асахгүй 2 долоо хоног болж байна.", "citizen-1@example.mn");
+        MimeMultipart mp = (MimeMultipart) m.getContent();
+        mp.addBodyPart(file("../../etc/зураг.jpg", jpeg(), "image/jpeg"));
         m.setContent(mp);
-        m.setHeader("Message-ID", "<citizen-1@example.mn>");
-        m.saveChanges();
-        m.setHeader("Message-ID", "<citizen-1@example.mn>");
-        GreenMailUser user = mail.getUserManager().getUser("sanal@localhost");
-        user.deliver(m);
+        saveWithId(m, "citizen-1@example.mn");
+        mail.deliver(m);
 
-        Petition p = await().atMost(Duration.ofSeconds(20)).until(() -> byMessageId("citizen-1@example.mn"),
-                list -> list.size() == 1).get(0);
+        Petition p = eventually().until(() -> byMessageId("citizen-1@example.mn"), list -> list.size() == 1).get(0);
         assertThat(p.channel()).isEqualTo(Channel.EMAIL);
         assertThat(p.contactEmail()).isEqualTo("bat@example.mn");
         assertThat(p.text()).startsWith("Гомдол: гудамжны гэрэл асахгүй байна").contains("3-р багт");
@@ -95,57 +86,170 @@ class MailChannelIT {
             assertThat(a.mediaType()).isEqualTo("image/jpeg");
             assertThat(a.fileName()).isEqualTo("зураг.jpg");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("Processed") == 1);
+        eventually().until(() -> mail.count("Processed") == processed + 1);
+
+        // the acknowledgement reaches the citizen's mailbox: code in the subject, threaded to their mail
+        MimeMessage ack = eventually().until(() -> mail.sentTo("bat@example.mn"), a -> a.length == 1)[0];
+        assertThat(ack.getSubject()).contains(p.trackingCode());
+        assertThat(ack.getHeader("In-Reply-To", null)).isEqualTo("<citizen-1@example.mn>");
+        assertThat(body(ack)).contains(p.trackingCode());
 
         // a crash between commit and flag: the same mail is in the inbox again, unseen
         MimeMessage again = new MimeMessage(m);
-        again.setFlags(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), false);
-        user.deliver(again);
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("Processed") == 2);
+        saveWithId(again, "citizen-1@example.mn");
+        mail.deliver(again);
+        eventually().until(() -> mail.count("Processed") == processed + 2);
         assertThat(byMessageId("citizen-1@example.mn")).hasSize(1);
 
-        // the answer goes out by SMTP, tracking code in the subject, threaded to the citizen's mail
-        long id = tx.execute(s -> {
-            outbox.enqueue(new NewOutboxMessage("it:answer:" + p.id(), p.id(), "ANSWER", "EMAIL", p.contactEmail(),
-                    "Санал " + p.trackingCode(), "Таны гомдлын хариу: гэрлийг засна."));
-            return outbox.forPetition(p.id()).stream().filter(o -> o.kind().equals("ANSWER")).findFirst()
-                    .orElseThrow().id();
-        });
-        String sentId = sender.send(outbox.find(id).orElseThrow());
-        await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessagesForDomain("example.mn").length >= 1);
-        MimeMessage answer = List.of(mail.getReceivedMessagesForDomain("example.mn")).stream()
-                .filter(x -> header(x, "In-Reply-To") != null).findFirst().orElseThrow();
+        // an official routes and answers it; the answer goes out by SMTP, code in the subject, threaded
+        answer(p, "Таны гомдлын хариу: гэрлийг 3 хоногт засна.");
+        MimeMessage answer = eventually().until(() -> mail.sentTo("bat@example.mn"), a -> a.length == 2)[1];
         assertThat(answer.getSubject()).contains(p.trackingCode());
         assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<citizen-1@example.mn>");
-        assertThat(answer.getMessageID()).isEqualTo("<" + sentId + ">");
-        assertThat(((String) answer.getContent())).contains("гэрлийг засна");
+        assertThat(body(answer)).contains("гэрлийг 3 хоногт засна");
+
+        // the citizen answers that mail with a rating: the petition is rated, no new petition opens
+        MimeMessage reply = citizenMail("bat@example.mn", "Re: " + answer.getSubject(),
+                "5\n\n> Таны гомдлын хариу: гэрлийг 3 хоногт засна.", "citizen-2@example.mn");
+        reply.setHeader("In-Reply-To", answer.getMessageID());
+        saveWithId(reply, "citizen-2@example.mn");
+        mail.deliver(reply);
+        eventually().until(() -> petitions.get(p.id()).rating() != null);
+        assertThat(petitions.get(p.id()).rating()).isEqualTo(5);
+        assertThat(byMessageId("citizen-2@example.mn")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM petition WHERE contact_email = 'bat@example.mn'")
+                .query(Long.class).single()).isEqualTo(1);
+        eventually().until(() -> mail.count("Processed") == processed + 3);
     }
 
     @Test
     void htmlOnlyMailIsCleanText_andABrokenMailGoesToQuarantineWithoutBlockingTheNext() throws Exception {
-        GreenMailUser user = mail.getUserManager().getUser("sanal@localhost");
+        int quarantined = mail.count("Quarantine");
         String broken = "From: x@example.mn\r\nTo: sanal@localhost\r\nMessage-ID: <broken-1@example.mn>\r\n"
                 + "Subject: =?UTF-8?B?0KHQsNC90LDQuw==?=\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: x-bogus\r\n\r\n%%%\r\n--b1--\r\n";
-        user.deliver(new MimeMessage(SESSION, new java.io.ByteArrayInputStream(broken.getBytes(StandardCharsets.US_ASCII))));
-        MimeMessage html = new MimeMessage(SESSION);
+        mail.deliver(new MimeMessage(TestMailServer.SESSION,
+                new ByteArrayInputStream(broken.getBytes(StandardCharsets.US_ASCII))));
+        MimeMessage html = new MimeMessage(TestMailServer.SESSION);
         html.setFrom(new InternetAddress("dorj@example.mn"));
-        html.setRecipients(Message.RecipientType.TO, "sanal@localhost");
+        html.setRecipients(Message.RecipientType.TO, TestMailServer.MAILBOX);
         html.setSubject("Санал", "UTF-8");
         html.setContent("<html><head><style>p{color:red}</style><script>alert(1)</script></head><body>"
                 + "<p>Цэцэрлэгт <b>тоглоомын</b> талбай&nbsp;хэрэгтэй.</p><div>Баярлалаа</div></body></html>",
                 "text/html; charset=windows-1251");
-        html.setHeader("Message-ID", "<html-1@example.mn>");
-        html.saveChanges();
-        html.setHeader("Message-ID", "<html-1@example.mn>");
-        user.deliver(html);
+        saveWithId(html, "html-1@example.mn");
+        mail.deliver(html);
 
-        Petition p = await().atMost(Duration.ofSeconds(20)).until(() -> byMessageId("html-1@example.mn"),
-                list -> list.size() == 1).get(0);
+        Petition p = eventually().until(() -> byMessageId("html-1@example.mn"), list -> list.size() == 1).get(0);
         assertThat(p.text()).isEqualTo("Санал\n\nЦэцэрлэгт тоглоомын талбай хэрэгтэй.\nБаярлалаа");
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("Quarantine") == 1);
+        eventually().until(() -> mail.count("Quarantine") == quarantined + 1);
         assertThat(byMessageId("broken-1@example.mn")).isEmpty();
+    }
+
+    @Test
+    void oversizeAndForbiddenFilesAreKeptOut_thePetitionIsCreated_andTheCitizenIsTold() throws Exception {
+        MimeMessage m = citizenMail("oyun@example.mn", "Хүсэлт: хог ачихгүй байна", "Зураг хавсаргав.",
+                "limits-1@example.mn");
+        MimeMultipart mp = (MimeMultipart) m.getContent();
+        mp.addBodyPart(file("photo.jpg", jpeg(), "image/jpeg"));
+        byte[] big = new byte[100 * 1024];
+        System.arraycopy(jpeg(), 0, big, 0, 64);
+        mp.addBodyPart(file("video.jpg", big, "image/jpeg"));
+        mp.addBodyPart(file("zurag.jpg", elf(), "image/jpeg")); // a program dressed as a photo
+        m.setContent(mp);
+        saveWithId(m, "limits-1@example.mn");
+        mail.deliver(m);
+
+        Petition p = eventually().until(() -> byMessageId("limits-1@example.mn"), list -> list.size() == 1).get(0);
+        assertThat(attachments.forPetition(p.id())).singleElement()
+                .satisfies(a -> assertThat(a.fileName()).isEqualTo("photo.jpg"));
+        OutboxMessage told = eventually().until(() -> outbox.forPetition(p.id()).stream()
+                .filter(o -> o.kind().equals("ATTACHMENTS_REFUSED")).toList(), l -> l.size() == 1).get(0);
+        assertThat(told.channel()).isEqualTo("EMAIL");
+        assertThat(told.recipient()).isEqualTo("oyun@example.mn");
+        assertThat(told.body()).contains(p.trackingCode(), "video.jpg", "zurag.jpg").doesNotContain("photo.jpg");
+        // and it reaches the citizen's mailbox
+        eventually().until(() -> Arrays.stream(mail.sentTo("oyun@example.mn"))
+                .anyMatch(x -> body(x).contains("video.jpg")));
+    }
+
+    @Test
+    void hostileFileNamesNeverBecomePaths() throws Exception {
+        Path store = Path.of("target/it-attachments").toAbsolutePath().normalize();
+        MimeMessage m = citizenMail("tuya@example.mn", "Санал: зам", "Хавсралттай.", "names-1@example.mn");
+        MimeMultipart mp = (MimeMultipart) m.getContent();
+        byte[] a = jpegVariant(1);
+        byte[] b = jpegVariant(2);
+        byte[] c = jpegVariant(3);
+        mp.addBodyPart(file("../../../../tmp/sanal-escape.jpg", a, "image/jpeg"));
+        mp.addBodyPart(file("/etc/cron.d/evil.jpg", b, "image/jpeg"));
+        mp.addBodyPart(file("..\\..\\windows\\system32\\a|b;c.jpg", c, "image/jpeg"));
+        m.setContent(mp);
+        saveWithId(m, "names-1@example.mn");
+        mail.deliver(m);
+
+        Petition p = eventually().until(() -> byMessageId("names-1@example.mn"), list -> list.size() == 1).get(0);
+        List<mn.sanal.attachments.Attachment> files = attachments.forPetition(p.id());
+        assertThat(files).hasSize(3);
+        assertThat(files).allSatisfy(f -> {
+            assertThat(f.fileName()).doesNotContain("/", "\\", "..");
+            Path stored = attachments.content(f).toAbsolutePath().normalize();
+            assertThat(stored).startsWith(store);
+            assertThat(stored.getFileName().toString()).isEqualTo(f.sha256());
+        });
+        assertThat(files).extracting(mn.sanal.attachments.Attachment::fileName)
+                .containsExactly("sanal-escape.jpg", "evil.jpg", "a_b_c.jpg");
+        assertThat(Path.of("/tmp/sanal-escape.jpg")).doesNotExist();
+        assertThat(Path.of("/etc/cron.d/evil.jpg")).doesNotExist();
+        try (Stream<Path> all = Files.walk(store)) {
+            assertThat(all.filter(Files::isRegularFile).map(x -> x.getFileName().toString()))
+                    .noneMatch(n -> n.contains("escape") || n.contains("evil") || n.contains("a_b_c"));
+        }
+    }
+
+    @Test
+    void anOfficialOfTheHoldingBodyOpensTheAttachment_anotherBodyAndStrangersDoNot() throws Exception {
+        MimeMessage m = citizenMail("gerel@example.mn", "Гомдол: эмнэлэг", "Зураг хавсаргав.", "auth-1@example.mn");
+        MimeMultipart mp = (MimeMultipart) m.getContent();
+        byte[] photo = jpegVariant(9);
+        mp.addBodyPart(file("эмнэлэг.jpg", photo, "image/jpeg"));
+        m.setContent(mp);
+        saveWithId(m, "auth-1@example.mn");
+        mail.deliver(m);
+        Petition p = eventually().until(() -> byMessageId("auth-1@example.mn"), list -> list.size() == 1).get(0);
+        long id = attachments.forPetition(p.id()).get(0).id();
+        route(p);
+
+        mn.sanal.support.Http.Response own = as("sumber.health").get("/attachments/{id}", id);
+        assertThat(own.status()).as("%s", own).isEqualTo(200);
+        assertThat(own.headers().getContentType().toString()).isEqualTo("image/jpeg");
+        assertThat(own.body().getBytes(StandardCharsets.ISO_8859_1).length).isEqualTo(photo.length);
+        assertThat(as("sumber.land").get("/attachments/{id}", id).status()).isIn(403, 404);
+        assertThat(http().get("/attachments/{id}", id).status()).isEqualTo(401);
+        assertThat(http().as("sumber.health", "wrong").get("/attachments/{id}", id).status()).isEqualTo(401);
+    }
+
+    /** Triage routes it to the health centre, whose official answers. */
+    private void answer(Petition p, String text) {
+        route(p);
+        Task resolve = eventually().until(() -> task(p, Elements.RESOLVE), t -> t != null);
+        tasks.claim(resolve.getId(), "sumber.health");
+        tasks.complete(resolve.getId(), Map.of(Vars.RESOLVE_ACTION, Values.ACTION_ANSWER, Vars.ANSWER_TEXT, text,
+                Vars.OUTCOME, "RESOLVED"));
+        eventually().until(() -> petitions.get(p.id()).status() == PetitionStatus.ANSWERED);
+    }
+
+    private void route(Petition p) {
+        Task triage = eventually().until(() -> task(p, Elements.TRIAGE), t -> t != null);
+        tasks.claim(triage.getId(), "clerk");
+        tasks.complete(triage.getId(), Map.of(Vars.ROUTED_BODY, "sumber-health", Vars.TRIAGE_NOTE, "Гэрэлтүүлэг"));
+        eventually().until(() -> task(p, Elements.RESOLVE), t -> t != null);
+    }
+
+    private Task task(Petition p, String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(p.trackingCode()).taskDefinitionKey(key)
+                .singleResult();
     }
 
     private List<Petition> byMessageId(String id) {
@@ -153,22 +257,39 @@ class MailChannelIT {
                 .stream().map(petitions::get).toList();
     }
 
-    private static String header(MimeMessage m, String name) {
-        try {
-            return m.getHeader(name, null);
-        } catch (Exception e) {
-            return null;
-        }
+    static MimeMessage citizenMail(String from, String subject, String text, String messageId) throws Exception {
+        MimeMessage m = new MimeMessage(TestMailServer.SESSION);
+        m.setFrom(new InternetAddress(from, "Иргэн", "UTF-8"));
+        m.setRecipients(Message.RecipientType.TO, TestMailServer.MAILBOX);
+        m.setSubject(subject, "UTF-8");
+        MimeBodyPart t = new MimeBodyPart();
+        t.setText(text, "UTF-8");
+        MimeMultipart mp = new MimeMultipart();
+        mp.addBodyPart(t);
+        m.setContent(mp);
+        saveWithId(m, messageId);
+        return m;
     }
 
-    private static int count(String folder) throws Exception {
-        Store store = SESSION.getStore("imap");
-        store.connect("127.0.0.1", 3943, "sanal@localhost", "secret");
+    static MimeBodyPart file(String name, byte[] content, String type) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(content, type);
+        part.setFileName(name);
+        return part;
+    }
+
+    /** saveChanges() makes up a Message-ID; a real mail client's one is kept. */
+    static void saveWithId(MimeMessage m, String messageId) throws Exception {
+        m.saveChanges();
+        m.setHeader("Message-ID", "<" + messageId + ">");
+    }
+
+    static String body(MimeMessage m) {
         try {
-            Folder f = store.getFolder(folder);
-            return f.exists() ? f.getMessageCount() : 0;
-        } finally {
-            store.close();
+            Object c = m.getContent();
+            return c instanceof String s ? s : String.valueOf(c);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -177,6 +298,20 @@ class MailChannelIT {
         byte[] b = new byte[64];
         b[0] = (byte) 0xFF; b[1] = (byte) 0xD8; b[2] = (byte) 0xFF; b[3] = (byte) 0xE0;
         b[4] = 0; b[5] = 16; b[6] = 'J'; b[7] = 'F'; b[8] = 'I'; b[9] = 'F'; b[10] = 0;
+        return b;
+    }
+
+    static byte[] jpegVariant(int n) {
+        byte[] b = jpeg();
+        b[63] = (byte) n;
+        return b;
+    }
+
+    /** An ELF executable header. */
+    static byte[] elf() {
+        byte[] b = new byte[64];
+        b[0] = 0x7F; b[1] = 'E'; b[2] = 'L'; b[3] = 'F'; b[4] = 2; b[5] = 1; b[6] = 1;
+        b[16] = 2; b[18] = 0x3E;
         return b;
     }
 }
