@@ -12,23 +12,21 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import mn.sanal.channels.sms.SmscSimulator.DeliverResult;
 import mn.sanal.channels.sms.SmscSimulator.SentSms;
 import mn.sanal.petitions.TrackingCodes;
+import mn.sanal.support.IntegrationTest;
 
 /**
- * The app on its test database talks SMPP over TCP to a jSMPP SMSC peer (the simulator, on a free port): what a
- * citizen's phone sends and what it receives back.
+ * The app on the shared embedded PostgreSQL (its own fresh database, profiles postgres + it, see
+ * {@link IntegrationTest}) talks SMPP over TCP to a jSMPP SMSC peer (the simulator, on a free port): what a citizen's
+ * phone sends and what it receives back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles("test")
-class SmsChannelIT {
+class SmsChannelIT extends IntegrationTest {
 
     static final int PORT = freePort();
     static volatile SmscSimulator smsc = startSmsc();
@@ -42,9 +40,8 @@ class SmsChannelIT {
         r.add("sanal.sms.outbox-poll-interval", () -> "PT0.2S");
         r.add("sanal.sms.reassembly-timeout", () -> "PT2S");
         r.add("sanal.sms.max-tps", () -> "50");
-        // the acknowledgement (code and due date) is sent after the start event's save point
-        r.add("camunda.bpm.job-execution.enabled", () -> "true");
-        r.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+        // the acknowledgement (code and due date) is sent after the start event's save point: the job executor
+        // runs (application-it.yaml); a shorter max wait keeps the replies quick
         r.add("camunda.bpm.job-execution.max-wait", () -> "500");
     }
 

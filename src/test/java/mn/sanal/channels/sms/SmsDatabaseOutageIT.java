@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,9 +25,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The app on a real PostgreSQL that is stopped mid-stream: the deliver_sm that arrives meanwhile is answered with a
  * temporary error (ESME_RX_T_APPDN), nothing is recorded, and the SMSC's redelivery after the database is back files
  * exactly one petition.
+ * <p>
+ * Deliberately its own PostgreSQL (own port, own data directory), not the shared
+ * {@link mn.sanal.support.EmbeddedPostgresServer}: this test stops and restarts the server, which would pull the
+ * database from under every other test class in the JVM. {@link DirtiesContext} closes this context after the class,
+ * so that no engine stays cached on a stopped database next to the other integration tests' engines.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
+@DirtiesContext
 class SmsDatabaseOutageIT {
 
     static final int SMPP_PORT = freePort();
