@@ -21,7 +21,7 @@ class MailSimulator {
     private static final Logger log = LoggerFactory.getLogger(MailSimulator.class);
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail mailSimulator(MailProperties properties) {
+    GreenMail greenMail(MailProperties properties) {
         MailProperties.Imap imap = properties.imap();
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(imap.port(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
