@@ -171,9 +171,19 @@ public class IntakeService {
         return Optional.empty();
     }
 
+    /**
+     * The place the channel gave, checked; where it gave none (an SMS, a mail), the place the text names if it names a
+     * soum ("Сүмбэр сумын 3-р багт..."), so the petition reaches that soum rather than the national clerks.
+     */
     private NewPetition withValidPlace(NewPetition p) {
         NewPetition.Location l = p.location() == null ? NewPetition.Location.UNKNOWN : p.location();
         Place place = places.validate(l.aimagCode(), l.soumCode(), l.bagCode()).orElse(Place.UNKNOWN);
+        if (!place.isKnown() && p.text() != null) {
+            Place named = places.fromAddress(p.text());
+            if (named.soumCode() != null) {
+                place = named;
+            }
+        }
         return new NewPetition(p.channel(), p.channelMessageId(), p.type(), p.text(), p.contactPhone(),
                 p.contactEmail(), p.contactFax(), p.citizenName(), p.category(),
                 new NewPetition.Location(place.aimagCode(), place.soumCode(), place.bagCode(), l.addressText(),

@@ -208,8 +208,21 @@ class PetitionHandlingProcessTest {
     }
 
     @Test
+    void aPlaceNamedInTheTextRoutesAPetitionThatCameWithoutOne() {
+        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", null, "Сүмбэр сумын 3-р багт эмч ирэхгүй байна");
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+
+        Petition row = petitions.get(p.id());
+        Assertions.assertThat(row.soumCode()).isEqualTo("govisumber.sumber");
+        Assertions.assertThat(row.bagCode()).isEqualTo("govisumber.sumber.3");
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        assertThat(task(pi)).hasCandidateGroup(HEALTH_GROUP);
+    }
+
+    @Test
     void petitionWithoutAKnownPlaceGoesToTheClerks() {
-        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", null);
+        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", null, "Эрүүл мэндийн төвд эмч байхгүй байна");
         ProcessInstance pi = instance(p);
         executeDueJobs(pi);
 
@@ -767,9 +780,12 @@ class PetitionHandlingProcessTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private Petition submit(PetitionType type, String category, NewPetition.Location location) {
-        IntakeResult result = intake.submit(new NewPetition(Channel.SMS, messageId(), type,
-                "Сүмбэр сумын эрүүл мэндийн төвд эмч байхгүй байна", PHONE, null, null, null, category, location,
-                null));
+        return submit(type, category, location, "Сүмбэр сумын эрүүл мэндийн төвд эмч байхгүй байна");
+    }
+
+    private Petition submit(PetitionType type, String category, NewPetition.Location location, String text) {
+        IntakeResult result = intake.submit(new NewPetition(Channel.SMS, messageId(), type, text, PHONE, null, null,
+                null, category, location, null));
         Assertions.assertThat(result).isInstanceOf(PetitionAccepted.class);
         PetitionAccepted accepted = (PetitionAccepted) result;
         Assertions.assertThat(accepted.duplicate()).isFalse();
