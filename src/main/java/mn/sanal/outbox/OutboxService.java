@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,24 +50,34 @@ public class OutboxService {
         return n == 1;
     }
 
-    /** Claims up to {@code limit} due messages of the given channels for {@code claimant}. */
-    @Transactional
+    /**
+     * Claims up to {@code limit} due messages of the given channels for {@code claimant}. Candidates come from a window
+     * four times the limit, shuffled, so that instances draining together mostly try different rows; each row is
+     * taken with a compare-and-set, so a row lost to another instance is simply skipped. Each compare-and-set commits
+     * on its own: a claim holds no row lock while it tries the next row, so instances claiming together never wait on
+     * or deadlock with each other.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<OutboxMessage> claim(Collection<String> channels, int limit, String claimant) {
         if (channels.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = Clocks.now();
         OffsetDateTime stale = now.minus(STALE_CLAIM);
-        List<Long> candidates = jdbc.sql("""
+        List<Long> candidates = new ArrayList<>(jdbc.sql("""
                 SELECT id FROM outbox
                 WHERE channel IN (:channels)
                   AND ((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_at < :stale))
-                ORDER BY id LIMIT :limit
+                ORDER BY id LIMIT :window
                 """)
-                .param("channels", channels).param("now", now).param("stale", stale).param("limit", limit)
-                .query(Long.class).list();
+                .param("channels", channels).param("now", now).param("stale", stale).param("window", limit * 4)
+                .query(Long.class).list());
+        Collections.shuffle(candidates);
         List<OutboxMessage> claimed = new ArrayList<>();
         for (Long id : candidates) {
+            if (claimed.size() == limit) {
+                break;
+            }
             int n = jdbc.sql("""
                     UPDATE outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
                     WHERE id = ?
@@ -75,6 +87,7 @@ public class OutboxService {
                 find(id).ifPresent(claimed::add);
             }
         }
+        claimed.sort(Comparator.comparingLong(OutboxMessage::id));
         return claimed;
     }
 
