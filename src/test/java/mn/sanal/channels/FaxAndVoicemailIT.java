@@ -237,6 +237,7 @@ class FaxAndVoicemailIT extends IntegrationTest {
         Petition p = eventually().until(() -> byChannel(Channel.VOICEMAIL, "vm-mail-1@pbx.sanal.mn"),
                 l -> l.size() == 1).get(0);
         assertThat(p.contactPhone()).isEqualTo("97699114455");
+        assertThat(p.citizenName()).as("from X-Asterisk-CallerIDName").isEqualTo("Saraa");
         Attachment a = eventually().until(() -> attachments.forPetition(p.id()), l -> l.size() == 1).get(0);
         assertThat(a.mediaType()).startsWith("audio/");
         assertThat(a.sizeBytes()).isEqualTo(recording.length);

@@ -16,8 +16,9 @@ import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeResult.Reason;
 
 /**
- * Voicemail-to-email from the PBX: the recording attached, the caller in the text ("from "Name" &lt;99112233&gt;",
- * Asterisk's default template) or the subject.
+ * Voicemail-to-email from the PBX: the recording attached, the caller from Asterisk's {@code X-Asterisk-CallerID}
+ * (and {@code X-Asterisk-CallerIDName}) headers, else from the text ("from "Name" &lt;99112233&gt;", Asterisk's default
+ * template) or the subject.
  */
 @Component
 @Order(20)
@@ -42,12 +43,16 @@ class VoicemailMailHandler implements InboundMailHandler {
 
     @Override
     public IntakeResult handle(ParsedMail mail) {
-        Optional<String> number = caller(mail.text()).or(() -> caller(mail.subject()));
+        Optional<String> number = Optional.ofNullable(mail.headers().get("x-asterisk-callerid"))
+                .flatMap(FaxNumbers::normalize)
+                .or(() -> caller(mail.text())).or(() -> caller(mail.subject()));
         if (number.isEmpty()) {
             return new IntakeResult.Rejected(Reason.INVALID, "Дуут шуудангийн дугаар тодорхойгүй");
         }
+        String callerName = mail.headers().get("x-asterisk-calleridname");
         AttachmentService.Batch recording = MailFiles.batch(attachments, mail.files());
-        return voicemail.submit(mail.dedupKey(), number.get(), null, "", recording);
+        return voicemail.submit(mail.dedupKey(), number.get(),
+                callerName == null || callerName.isBlank() ? null : callerName.strip(), "", recording);
     }
 
     static Optional<String> caller(String text) {
