@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationService {
 
     private final JdbcClient jdbc;
+    private volatile List<OrgUnit> units;
 
     OrganisationService(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -26,8 +27,17 @@ public class OrganisationService {
                 .optional();
     }
 
+    /**
+     * Every aimag, soum and bag. Reference data that only Flyway migrations change, so it is read once per run: intake
+     * matches each SMS and mail against it.
+     */
     public List<OrgUnit> units() {
-        return jdbc.sql("SELECT * FROM org_unit ORDER BY code").query(OrganisationService::mapUnit).list();
+        List<OrgUnit> all = units;
+        if (all == null) {
+            all = jdbc.sql("SELECT * FROM org_unit ORDER BY code").query(OrganisationService::mapUnit).list();
+            units = all;
+        }
+        return all;
     }
 
     public Optional<Body> body(String code) {

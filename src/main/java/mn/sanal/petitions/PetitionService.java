@@ -37,7 +37,11 @@ public class PetitionService {
 
     @Transactional(readOnly = true)
     public Optional<Category> category(String code) {
-        return categories().stream().filter(c -> c.code().equals(code)).findFirst();
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT code, name_mn, description_mn FROM category WHERE code = ?").param(code)
+                .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
     public Petition create(NewPetition p) {
