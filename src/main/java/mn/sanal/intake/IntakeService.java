@@ -98,7 +98,10 @@ public class IntakeService {
         });
     }
 
-    /** The petition a status query names, if the asker may see it (the petition's own phone or mail). */
+    /**
+     * The petition a tracking code names. Whether the asker may see it is the channel's call (SMS answers only the
+     * filing phone; the web treats the unguessable code itself as the secret, with lookups rate-limited).
+     */
     public Optional<Petition> lookup(String trackingCode) {
         return petitions.findByTrackingCode(trackingCode);
     }

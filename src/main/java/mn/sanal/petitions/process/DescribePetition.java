@@ -17,8 +17,9 @@ import mn.sanal.intake.IntakeService;
 import mn.sanal.organisations.CaseAccess;
 import mn.sanal.organisations.OrgUnit;
 import mn.sanal.organisations.OrganisationService;
+import mn.sanal.organisations.Place;
+import mn.sanal.organisations.PlaceResolver;
 import mn.sanal.petitions.NewPetition;
-import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
@@ -37,17 +38,14 @@ public class DescribePetition implements TaskListener {
     private final PetitionService petitions;
     private final OrganisationService organisations;
     private final CaseAccess access;
+    private final PlaceResolver places;
 
-    DescribePetition(PetitionService petitions, OrganisationService organisations, CaseAccess access) {
+    DescribePetition(PetitionService petitions, OrganisationService organisations, CaseAccess access,
+                     PlaceResolver places) {
         this.petitions = petitions;
         this.organisations = organisations;
         this.access = access;
-    }
-
-    /** Gateway_NeedsTranscription: the petition has no text yet. */
-    public boolean textMissing(Object petitionId) {
-        Petition p = petitions.get(((Number) petitionId).longValue());
-        return p.text() == null || p.text().isBlank() || p.text().startsWith("(");
+        this.places = places;
     }
 
     /** The group that reads faxes and listens to voicemail for the petition's place (clerks when unknown). */
@@ -90,30 +88,19 @@ public class DescribePetition implements TaskListener {
         if (category != null && petitions.category(category).isEmpty()) {
             throw new BadUserRequestException("Ангилал буруу байна.");
         }
-        String aimag = blankToNull(ProcessVariables.string(task, Vars.AIMAG));
-        String soum = blankToNull(ProcessVariables.string(task, Vars.SOUM));
-        if (soum != null) {
-            OrgUnit s = organisations.unit(soum).filter(u -> u.level() == OrgUnit.Level.SOUM)
-                    .orElseThrow(() -> new BadUserRequestException("Сум буруу байна."));
-            if (aimag != null && !aimag.equals(s.parentCode())) {
-                throw new BadUserRequestException("Сум сонгосон аймагт харьяалагдахгүй байна.");
-            }
-            aimag = s.parentCode();
-        }
-        if (aimag != null && organisations.unit(aimag).filter(u -> u.level() == OrgUnit.Level.AIMAG).isEmpty()) {
-            throw new BadUserRequestException("Аймаг буруу байна.");
-        }
-        long id = ProcessVariables.petitionId(task);
-        String actor = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-                ? PetitionService.ACTOR_SYSTEM
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        petitions.describe(id, text.strip(), type, category,
-                new NewPetition.Location(aimag, soum, null, null, null, null), actor);
+        Place place = places.validate(blankToNull(ProcessVariables.string(task, Vars.AIMAG)),
+                        blankToNull(ProcessVariables.string(task, Vars.SOUM)), null)
+                .orElseThrow(() -> new BadUserRequestException(
+                        "Байршил буруу: сум сонгосон аймагт харьяалагдахгүй байна."));
+        // taskCompletion, the task's first complete listener, has recorded who did it
+        petitions.describe(ProcessVariables.petitionId(task), text.strip(), type, category,
+                new NewPetition.Location(place.aimagCode(), place.soumCode(), null, null, null, null),
+                ProcessVariables.actor(task));
         DelegateExecution execution = task.getExecution();
         execution.setVariable(Vars.PETITION_TYPE, type.name());
         execution.setVariable(Vars.CATEGORY, category);
-        execution.setVariable(Vars.AIMAG, aimag);
-        execution.setVariable(Vars.SOUM, soum);
+        execution.setVariable(Vars.AIMAG, place.aimagCode());
+        execution.setVariable(Vars.SOUM, place.soumCode());
         execution.removeVariable(Vars.PETITION_TEXT);
     }
 
