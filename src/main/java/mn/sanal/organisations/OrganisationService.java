@@ -23,8 +23,7 @@ public class OrganisationService {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT * FROM org_unit WHERE code = ?").param(code).query(OrganisationService::mapUnit)
-                .optional();
+        return units().stream().filter(u -> u.code().equals(code)).findFirst();
     }
 
     /**
