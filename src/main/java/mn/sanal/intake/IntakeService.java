@@ -50,14 +50,24 @@ public class IntakeService {
 
     /** A new petition. A message we already took returns the petition it made, marked duplicate. */
     public IntakeResult submit(NewPetition p) {
+        return submit(p, null);
+    }
+
+    /**
+     * A new petition whose id the client chose (a web client's {@code Idempotency-Key}): {@code fingerprint} names
+     * what the id was sent with, and the id replays only for the same fingerprint; with another one the result is
+     * {@link Reason#KEY_REUSED} and nothing of the first message.
+     */
+    public IntakeResult submit(NewPetition p, String fingerprint) {
         Optional<String> invalid = validate(p);
         if (invalid.isPresent()) {
             return new Rejected(Reason.INVALID, invalid.get());
         }
         NewPetition located = withValidPlace(p);
-        return once(p.channel(), p.channelMessageId(), () -> {
+        return once(p.channel(), p.channelMessageId(), fingerprint, () -> {
             Petition created = petitions.create(located);
-            ledger.record(p.channel(), p.channelMessageId(), "PETITION", sender(p), created.id(), Clocks.now());
+            ledger.record(p.channel(), p.channelMessageId(), "PETITION", sender(p), created.id(), Clocks.now(),
+                    fingerprint);
             petitions.linkProcessInstance(created.id(), processes.startPetition(created));
             log.info("Petition {} received by {}", created.trackingCode(), p.channel());
             return new PetitionAccepted(petitions.get(created.id()), false);
@@ -66,15 +76,21 @@ public class IntakeService {
 
     /** A citizen's 1-5 rating of the answer to {@code petition}. */
     public IntakeResult rate(Channel channel, String externalId, String sender, Petition petition, int rating) {
+        return rate(channel, externalId, sender, petition, rating, null);
+    }
+
+    /** A rating under a client-chosen id, replayed only for the same {@code fingerprint} (see {@link #submit}). */
+    public IntakeResult rate(Channel channel, String externalId, String sender, Petition petition, int rating,
+                             String fingerprint) {
         if (rating < 1 || rating > 5) {
             return new Rejected(Reason.INVALID, "Үнэлгээ 1-5 хооронд байна.");
         }
-        return once(channel, externalId, () -> {
+        return once(channel, externalId, fingerprint, () -> {
             if (!processes.awaitsRating(petition)) {
                 return new Rejected(Reason.NOT_AWAITING_RATING,
                         "Өргөдөл " + petition.trackingCode() + " одоогоор үнэлгээ хүлээгээгүй байна.");
             }
-            ledger.record(channel, externalId, "RATING", sender, petition.id(), Clocks.now());
+            ledger.record(channel, externalId, "RATING", sender, petition.id(), Clocks.now(), fingerprint);
             processes.deliverRating(petition, rating);
             return new Recorded(petitions.get(petition.id()), false);
         });
@@ -83,15 +99,21 @@ public class IntakeService {
     /** A citizen's answer to our request for more information about {@code petition}. */
     public IntakeResult provideInformation(Channel channel, String externalId, String sender, Petition petition,
                                            String text) {
+        return provideInformation(channel, externalId, sender, petition, text, null);
+    }
+
+    /** A reply under a client-chosen id, replayed only for the same {@code fingerprint} (see {@link #submit}). */
+    public IntakeResult provideInformation(Channel channel, String externalId, String sender, Petition petition,
+                                           String text, String fingerprint) {
         if (text == null || text.isBlank()) {
             return new Rejected(Reason.INVALID, "Хоосон мессеж ирлээ. Нэмэлт мэдээллээ бичиж илгээнэ үү.");
         }
-        return once(channel, externalId, () -> {
+        return once(channel, externalId, fingerprint, () -> {
             if (!processes.awaitsInformation(petition)) {
                 return new Rejected(Reason.NOT_AWAITING_INFORMATION,
                         "Өргөдөл " + petition.trackingCode() + " одоогоор нэмэлт мэдээлэл хүлээгээгүй байна.");
             }
-            ledger.record(channel, externalId, "INFORMATION", sender, petition.id(), Clocks.now());
+            ledger.record(channel, externalId, "INFORMATION", sender, petition.id(), Clocks.now(), fingerprint);
             petitions.recordCitizenInformation(petition.id(), truncate(text.strip()));
             processes.deliverInformation(petition, truncate(text.strip()));
             return new Recorded(petitions.get(petition.id()), false);
@@ -121,9 +143,11 @@ public class IntakeService {
 
     /**
      * Runs {@code work} once per (channel, external id): if the ledger has the message, reports what it caused; a
-     * concurrent delivery of the same message loses on the unique key and reports the winner's result.
+     * concurrent delivery of the same message loses on the unique key and reports the winner's result. Where the
+     * channel gives a {@code fingerprint} (the id was the client's choice), what the id caused is reported only to
+     * the same content; other content under that id is {@link Reason#KEY_REUSED}.
      */
-    private IntakeResult once(Channel channel, String externalId, Supplier<IntakeResult> work) {
+    private IntakeResult once(Channel channel, String externalId, String fingerprint, Supplier<IntakeResult> work) {
         if (externalId == null || externalId.isBlank()) {
             throw new IllegalArgumentException("Every inbound message needs its channel's id for deduplication");
         }
@@ -131,7 +155,7 @@ public class IntakeService {
             return tx.execute(status -> {
                 Optional<InboundMessageLedger.Entry> seen = ledger.find(channel, externalId);
                 if (seen.isPresent()) {
-                    return duplicate(seen.get());
+                    return duplicate(seen.get(), fingerprint);
                 }
                 IntakeResult result = work.get();
                 if (result instanceof Rejected) {
@@ -140,11 +164,16 @@ public class IntakeService {
                 return result;
             });
         } catch (DuplicateKeyException race) {
-            return tx.execute(status -> ledger.find(channel, externalId).map(this::duplicate).orElseThrow(() -> race));
+            return tx.execute(status -> ledger.find(channel, externalId).map(e -> duplicate(e, fingerprint))
+                    .orElseThrow(() -> race));
         }
     }
 
-    private IntakeResult duplicate(InboundMessageLedger.Entry e) {
+    private IntakeResult duplicate(InboundMessageLedger.Entry e, String fingerprint) {
+        if (fingerprint != null && !fingerprint.equals(e.fingerprint())) {
+            return new Rejected(Reason.KEY_REUSED,
+                    "Энэ давхардлын түлхүүрийг өөр агуулгатай хүсэлтэд ашигласан байна.");
+        }
         Petition p = petitions.get(e.petitionId());
         return "PETITION".equals(e.kind()) ? new PetitionAccepted(p, true) : new Recorded(p, true);
     }
