@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jsmpp.bean.TypeOfNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,29 @@ class SmsChannelIT extends IntegrationTest {
         // the receipt of the last part is matched to the outbox row
         await(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND delivery_status = 'DELIVERED'")
                 .param("97699110001").query(Integer.class).single() == 1, "delivery receipt recorded");
+    }
+
+    /**
+     * Replies go to the number in international form with TON 1 (international) / NPI 1 (E.164), whatever form the
+     * SMSC gave the sender in: national (8 digits, TON 2) or international (976..., TON 1). Before, a reply went to
+     * "976XXXXXXXX" with TON 0 (unknown) and NPI 0, which an SMSC may read as a national number and fail to route.
+     */
+    @Test
+    void repliesAreAddressedInInternationalFormWhateverFormTheSenderCameIn() {
+        awaitBound();
+        smsc.send(TypeOfNumber.NATIONAL, "99110021", "1111", "ТУСЛАМЖ");
+        smsc.send(TypeOfNumber.INTERNATIONAL, "97699110022", "1111", "ТУСЛАМЖ");
+        smsc.send(TypeOfNumber.UNKNOWN, "+97699110023", "1111", "ТУСЛАМЖ");
+        for (String to : List.of("97699110021", "97699110022", "97699110023")) {
+            SentSms help = awaitSms(to, "ШАЛГАХ код");
+            assertThat(help.toTon()).as("TON of the reply to %s", to).isEqualTo((byte) 1);
+            assertThat(help.toNpi()).as("NPI of the reply to %s", to).isEqualTo((byte) 1);
+        }
+        // the acknowledgement of a petition (from the process, through the outbox) is addressed the same way
+        smsc.send(TypeOfNumber.NATIONAL, "99110024", "1111", "Гудамжны гэрэл асахгүй байна");
+        SentSms ack = awaitSms("97699110024", "хүлээн авлаа");
+        assertThat(ack.toTon()).isEqualTo((byte) 1);
+        assertThat(ack.toNpi()).isEqualTo((byte) 1);
     }
 
     @Test
