@@ -29,7 +29,7 @@ public final class CitizenTexts {
                 + (blank(reason) ? "" : " " + reason.strip());
     }
 
-    /** The due date stays. One segment for a body's name of up to 12 characters; real names are longer. */
+    /** The due date stays. One segment only for a body name of up to 11 characters: real names (24-46) take two. */
     public static String transferred(Petition p, String bodyName) {
         return "Өргөдөл " + p.trackingCode() + " шилжлээ. Хариуцагч: " + bodyName + ". Хугацаа "
                 + formatDate(p.dueAt()) + ".";
