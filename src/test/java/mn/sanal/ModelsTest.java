@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -145,8 +146,18 @@ class ModelsTest {
                 refs.add(ref);
                 assertThat(formsById).as("%s: %s formRef %s", file, task.getId(), ref).containsKey(ref);
             }
+            // a start form (Tasklist's "Start process"): optional, but when there is one it must resolve too
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                String ref = start.getAttributeValueNs(CAMUNDA_BPMN_NS, "formRef");
+                if (ref != null) {
+                    refs.add(ref);
+                    assertThat(formsById).as("%s: %s formRef %s", file, start.getId(), ref).containsKey(ref);
+                }
+            }
         }
         assertThat(refs).isNotEmpty();
+        assertThat(formsById.keySet()).as("every form is used by a model").containsExactlyInAnyOrderElementsOf(
+                new HashSet<>(refs));
     }
 
     private static List<Path> files(Path root, String suffix) throws IOException {

@@ -8,24 +8,36 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import mn.sanal.petitions.PetitionHandlingProcess;
+import mn.sanal.petitions.PetitionRegistrationProcess;
 
 /**
  * The Camunda groups behind the organisation and what each may do. Officials: Tasklist, and the petition process's
  * definition (for names and forms), never all its instances. Supervisors: Tasklist and Cockpit, instances of their
- * aimag only (granted per case). Process owners: deploy and change models and rules.
+ * aimag only (granted per case). Process owners: deploy and change models and rules. Registrars (the groups
+ * {@link RegistrationProperties} names): start PetitionRegistration from Tasklist.
  */
 @Component
 public class BodyAccess {
 
+    private static final Logger log = LoggerFactory.getLogger(BodyAccess.class);
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final RegistrationProperties registration;
 
-    BodyAccess(IdentityService identity, AuthorizationService authorizations) {
+    BodyAccess(IdentityService identity, AuthorizationService authorizations, RegistrationProperties registration) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.registration = registration;
     }
 
     public void setUpBody(Body body) {
@@ -43,6 +55,43 @@ public class BodyAccess {
     public void setUpClerks() {
         group(Groups.CLERKS, "Өргөдөл ангилах ажилтнууд");
         officialAccess(Groups.CLERKS);
+    }
+
+    /** The 11-11 call centre's operators: Tasklist, to register what callers say. */
+    public void setUpCallCentre() {
+        group(Groups.CALL_CENTRE, "11-11 дуудлагын төвийн операторууд");
+        grant(Groups.CALL_CENTRE, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+
+    /** A soum's mobile citizens' hall: Tasklist, to register petitions brought to the hall. */
+    public void setUpMobileHall(String groupId, String name) {
+        group(groupId, name);
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+
+    /**
+     * After the organisation is loaded (demo data runs first), and at every start: every group the configuration
+     * names may start PetitionRegistration (CREATE on process instances, READ and CREATE_INSTANCE on that definition
+     * only); a group it no longer names loses the definition's grant. The delegate checks the same list again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(5)
+    @Transactional
+    public void setUpRegistrars() {
+        int n = 0;
+        for (Group g : identity.createGroupQuery().list()) {
+            if (registration.allows(g.getId())) {
+                grant(g.getId(), Resources.PROCESS_DEFINITION, PetitionRegistrationProcess.KEY, Permissions.READ,
+                        Permissions.CREATE_INSTANCE);
+                grant(g.getId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+                n++;
+            }
+        }
+        authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
+                .resourceId(PetitionRegistrationProcess.KEY).list().stream()
+                .filter(a -> a.getGroupId() != null && !registration.allows(a.getGroupId()))
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        log.info("{} groups may register walk-in and phone petitions ({})", n, registration.groups());
     }
 
     public void setUpProcessOwners() {

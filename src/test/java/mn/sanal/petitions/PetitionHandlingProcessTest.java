@@ -158,7 +158,7 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(ack.channel()).isEqualTo("SMS");
         Assertions.assertThat(ack.recipient()).isEqualTo(PHONE);
         Assertions.assertThat(ack.status()).isEqualTo("PENDING");
-        Assertions.assertThat(ack.body()).contains("Таны гомдлыг хүлээн авлаа", p.trackingCode(), DUE_TEXT);
+        Assertions.assertThat(ack.body()).contains("Гомдлыг хүлээн авлаа", p.trackingCode(), DUE_TEXT);
 
         // who may see the case in Cockpit: the body, its head, the aimag's supervisors
         Assertions.assertThat(readers(pi)).contains(HEALTH_GROUP, SUPERVISORS).doesNotContain("body-sumber-land");
@@ -617,7 +617,7 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(task(pi).getDueDate()).isNull();
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         Assertions.assertThat(petitions.get(p.id()).dueAt()).isNull();
-        Assertions.assertThat(only(p, "ACKNOWLEDGED").body()).contains("талархлыг", p.trackingCode());
+        Assertions.assertThat(only(p, "ACKNOWLEDGED").body()).contains("Талархлыг", p.trackingCode());
 
         taskService().claim(task(pi).getId(), HEALTH_OFFICIAL);
         taskService().complete(task(pi).getId(), withVariables("thanksRead", true));

@@ -1,5 +1,7 @@
 package mn.sanal.channels.mail;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,6 +31,8 @@ class CitizenMail {
     /** Our outgoing Message-IDs: {@code sanal.<CODE>.<outbox id>@<domain>}. */
     static final Pattern OUR_MESSAGE_ID = Pattern.compile("sanal\\.([0-9A-Z]{4}-[0-9A-Z]{4})\\.\\d+@.*");
     private static final Pattern CODE_IN_SUBJECT = Pattern.compile("(?i)(?<![0-9A-Z])([0-9A-Z]{4}-[0-9A-Z]{4})(?![0-9A-Z])");
+    /** Longer than the app is plausibly down over a long holiday; a Date header older than this is a wrong clock. */
+    static final Duration MAX_MAIL_AGE = Duration.ofDays(7);
     private static final Pattern RATING = Pattern.compile("^\\s*([1-5])\\s*(?:/\\s*5)?\\s*(?:$|[.!,\\s].*)", Pattern.DOTALL);
 
     private final IntakeService intake;
@@ -76,8 +80,17 @@ class CitizenMail {
         }
         NewPetition p = new NewPetition(Channel.EMAIL, mail.dedupKey(), type(subject, body), text, null, mail.from(),
                 null, mail.fromName(), null, NewPetition.Location.UNKNOWN,
-                mail.sentAt() == null ? Clocks.now() : Clocks.now());
+                receivedAt(mail.sentAt(), Clocks.now()));
         return evidence.submit(batch, mail.dedupKey(), () -> intake.submit(p));
+    }
+
+    /**
+     * When the petition was made, which the legal due date counts from: the mail's Date header when it is sane (not in
+     * the future, not older than {@link #MAX_MAIL_AGE}: a mail that waited in the mailbox while the app was down keeps
+     * its day), else the time we took it. A sender's wrong clock or a forged header cannot move the deadline far.
+     */
+    static OffsetDateTime receivedAt(OffsetDateTime sentAt, OffsetDateTime now) {
+        return sentAt != null && !sentAt.isAfter(now) && !sentAt.isBefore(now.minus(MAX_MAIL_AGE)) ? sentAt : now;
     }
 
     /** The petition this mail answers, if it comes from that petition's own mail address. */

@@ -157,7 +157,7 @@ class SmsInbound {
 
     private String status(String phone, SmsCommand.Status s) {
         if (s.code().isEmpty()) {
-            return s.typed().isBlank() ? SmsReplies.STATUS_NO_CODE : SmsReplies.statusNotFound(s.typed());
+            return s.typed().isBlank() ? SmsReplies.STATUS_NO_CODE : SmsReplies.STATUS_BAD_CODE;
         }
         Optional<Petition> p = intake.lookup(s.code().get()).filter(x -> phone.equals(x.contactPhone()));
         return p.map(SmsReplies::status).orElseGet(() -> SmsReplies.statusNotFound(s.code().get()));

@@ -3,19 +3,22 @@ package mn.sanal.channels.sms;
 import mn.sanal.petitions.Petition;
 import mn.sanal.platform.Clocks;
 
-/** What the SMS channel itself answers, in Mongolian. Acknowledgements of new petitions come from the process. */
+/**
+ * What the SMS channel itself answers, in Mongolian; each fits one UCS-2 segment (70 characters) with the longest
+ * values it can carry (AutomaticSmsLengthTest). Acknowledgements of new petitions come from the process.
+ */
 final class SmsReplies {
 
-    static final String HELP = "Санал: өргөдлөө бичээд илгээнэ үү (эхэнд нь ГОМДОЛ, САНАЛ, ХҮСЭЛТ эсвэл ТАЛАРХАЛ "
-            + "гэж бичиж болно). Шалгах: ШАЛГАХ <код>. Хариуг үнэлэх: 1-5. Мэдээлэл зогсоох: ЗОГС, дахин авах: ЭХЛЭХ.";
-    static final String EMPTY = "Хоосон мессеж ирлээ. " + HELP;
-    static final String STOPPED = "Та мэдээллийн жагсаалтаас гарлаа. Өргөдлийнхөө хариуг авсаар байна. "
-            + "Дахин авах бол ЭХЛЭХ гэж илгээнэ үү.";
-    static final String STARTED = "Та мэдээлэл дахин авахаар бүртгэгдлээ. Зогсоох бол ЗОГС гэж илгээнэ үү.";
+    /** The type keywords (ГОМДОЛ, САНАЛ...) do not fit beside these; they are optional (a request by default). */
+    static final String HELP = "Өргөдлөө бичиж илгээнэ үү. Явц: ШАЛГАХ код. Үнэлэх: 1-5. Зогсоох: ЗОГС";
+    static final String EMPTY = "Хоосон мессеж ирлээ. Өргөдлөө бичиж илгээнэ үү. Тусламж: ТУСЛАМЖ";
+    static final String STOPPED = "Мэдээлэл зогсоолоо. Өргөдлийн хариу ирсээр байна. Дахин авах: ЭХЛЭХ";
+    static final String STARTED = "Та мэдээлэл дахин авахаар бүртгэгдлээ. Зогсоох: ЗОГС";
     static final String STATUS_NO_CODE = "Өргөдлийн кодоо бичнэ үү, жишээ нь: ШАЛГАХ K7Q2-9XMD";
-    static final String NO_RATING_AWAITED = "Танд үнэлгээ хүлээж буй өргөдөл алга байна. "
-            + "Шинэ өргөдөл илгээх бол текстээ бичнэ үү. Тусламж: ТУСЛАМЖ";
-    static final String TYPE_WITHOUT_TEXT = "Өргөдлийнхөө агуулгыг бичнэ үү, жишээ нь: ГОМДОЛ Манай багт ус тасарсан.";
+    /** What followed ШАЛГАХ is no tracking code; it is not echoed (it may be long). */
+    static final String STATUS_BAD_CODE = "Код буруу байна. Жишээ нь: ШАЛГАХ K7Q2-9XMD";
+    static final String NO_RATING_AWAITED = "Танд үнэлгээ хүлээж буй өргөдөл алга байна. Тусламж: ТУСЛАМЖ";
+    static final String TYPE_WITHOUT_TEXT = "Өргөдлийн агуулгаа бичнэ үү, жишээ нь: ГОМДОЛ Манай багт ус тасарсан.";
 
     private SmsReplies() {
     }
@@ -24,16 +27,13 @@ final class SmsReplies {
         StringBuilder sb = new StringBuilder("Өргөдөл ").append(p.trackingCode()).append(": ")
                 .append(p.status().labelMn()).append('.');
         if (p.dueAt() != null && p.status().isOpen()) {
-            sb.append(" Хариу өгөх хугацаа: ").append(Clocks.formatDate(p.dueAt())).append('.');
-            if (p.overdue()) {
-                sb.append(" Хугацаа хэтэрсэн.");
-            }
+            sb.append(p.overdue() ? " Хугацаа хэтэрсэн." : " Хугацаа " + Clocks.formatDate(p.dueAt()) + ".");
         }
         return sb.toString();
     }
 
     static String statusNotFound(String code) {
-        return code + " кодтой өргөдөл энэ дугаараас бүртгэгдээгүй байна. Кодоо шалгаад дахин илгээнэ үү.";
+        return code + " кодтой өргөдөл энэ дугаараас олдсонгүй. Кодоо шалгана уу.";
     }
 
     static String informationReceived(Petition p) {

@@ -61,14 +61,14 @@ public class SmscSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     public static final int ESME_RTHROTTLED = 0x58;
 
-    /** One submit_sm as received. */
+    /** One submit_sm as received; {@code toTon}, {@code toNpi}: the destination's type of number and plan. */
     public record SubmittedPart(String messageId, String from, String to, byte dataCoding, byte esmClass,
-                                byte[] shortMessage, Instant at) {
+                                byte[] shortMessage, Instant at, byte toTon, byte toNpi) {
     }
 
     /** What a citizen's phone shows: the parts of one message joined. */
     public record SentSms(String to, String from, String text, int parts, byte dataCoding, List<String> messageIds,
-                          Instant at) {
+                          Instant at, byte toTon, byte toNpi) {
     }
 
     /** The SMSC's answer to one deliver_sm: 0 for OK, else the error status; how long the app took. */
@@ -210,7 +210,7 @@ public class SmscSimulator implements AutoCloseable {
             }
             SubmittedPart first = parts.get(0);
             out.add(new SentSms(first.to(), first.from(), text.toString(), parts.size(), first.dataCoding(),
-                    parts.stream().map(SubmittedPart::messageId).toList(), first.at()));
+                    parts.stream().map(SubmittedPart::messageId).toList(), first.at(), first.toTon(), first.toNpi()));
         }
         return out;
     }
@@ -219,15 +219,29 @@ public class SmscSimulator implements AutoCloseable {
         return (p.esmClass() & 0x40) != 0 && p.shortMessage().length > 5 ? p.shortMessage()[5] & 0xFF : 0;
     }
 
-    /** A citizen texts {@code text} from {@code from} to {@code to}: encoded and split as a phone would. */
+    /**
+     * A citizen texts {@code text} from {@code from} to {@code to}: encoded and split as a phone would. The sender's
+     * type of number is the one its form implies: 8 digits national, longer international.
+     */
     public List<DeliverResult> send(String from, String to, String text) {
+        return send(typeOf(from), from, to, text);
+    }
+
+    /** As {@link #send(String, String, String)}, with the sender's type of number as the SMSC states it. */
+    public List<DeliverResult> send(TypeOfNumber fromTon, String from, String to, String text) {
         SmsEncoding.Encoded e = SmsEncoding.encode(text, refs.incrementAndGet() & 0xFF);
         List<DeliverResult> results = new ArrayList<>();
         for (byte[] part : e.parts()) {
-            results.add(deliver(from, to, e.concatenated() ? (byte) 0x40 : 0, e.dataCoding(), part,
+            results.add(deliver(fromTon, from, to, e.concatenated() ? (byte) 0x40 : 0, e.dataCoding(), part,
                     messageIdTlv("sim-" + moIds.incrementAndGet())));
         }
         return results;
+    }
+
+    static TypeOfNumber typeOf(String number) {
+        String digits = number.replaceAll("[^0-9]", "");
+        return digits.length() == 8 ? TypeOfNumber.NATIONAL
+                : digits.length() > 8 ? TypeOfNumber.INTERNATIONAL : TypeOfNumber.UNKNOWN;
     }
 
     public static OptionalParameter messageIdTlv(String id) {
@@ -237,6 +251,11 @@ public class SmscSimulator implements AutoCloseable {
     /** One raw deliver_sm; the result holds the ESME's command status (0 = OK). */
     public DeliverResult deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage,
                                  OptionalParameter... tlvs) {
+        return deliver(typeOf(from), from, to, esmClass, dataCoding, shortMessage, tlvs);
+    }
+
+    private DeliverResult deliver(TypeOfNumber fromTon, String from, String to, byte esmClass, byte dataCoding,
+                                  byte[] shortMessage, OptionalParameter... tlvs) {
         Bound rx = receiver();
         if (rx == null) {
             throw new IllegalStateException("No ESME bound to receive");
@@ -244,7 +263,7 @@ public class SmscSimulator implements AutoCloseable {
         long t0 = System.nanoTime();
         int status = 0;
         try {
-            rx.session().deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+            rx.session().deliverShortMessage("", fromTon, NumberingPlanIndicator.ISDN, from,
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(esmClass), (byte) 0,
                     (byte) 0, new RegisteredDelivery(0), DataCodings.newInstance(dataCoding), shortMessage, tlvs);
         } catch (NegativeResponseException e) {
@@ -286,7 +305,7 @@ public class SmscSimulator implements AutoCloseable {
             }
             String id = Long.toHexString(ids.incrementAndGet());
             submitted.add(new SubmittedPart(id, s.getSourceAddr(), s.getDestAddress(), s.getDataCoding(),
-                    s.getEsmClass(), s.getShortMessage(), Instant.now()));
+                    s.getEsmClass(), s.getShortMessage(), Instant.now(), s.getDestAddrTon(), s.getDestAddrNpi()));
             log.info("SMSC simulator: submit_sm {} -> {} ({} bytes, data_coding {})", id, s.getDestAddress(),
                     s.getShortMessage().length, s.getDataCoding());
             if ((s.getRegisteredDelivery() & 0x03) != 0 && !receiptDelay.isZero()) {
