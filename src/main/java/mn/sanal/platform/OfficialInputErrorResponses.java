@@ -21,21 +21,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A rejected task completion answers {@code 400 {"type": ..., "message": "Хариуны текст хоосон байна."}}: the
+ * A rejected task completion or start form answers {@code 400 {"type": ..., "message": "Хариуны текст хоосон байна."}}: the
  * official's message alone, without the REST API's "Cannot complete task 3f2a...: " before it. Covers the engine REST
  * API and the webapps' own copy of it, which Tasklist calls.
  */
 @Configuration
 class OfficialInputErrorResponses {
 
-    static final Pattern PREFIX = Pattern.compile("^Cannot (?:complete task|submit task form|resolve task) [^:]*: (.*)$",
+    static final Pattern PREFIX = Pattern.compile(
+            "^Cannot (?:complete task|submit task form|resolve task|instantiate process definition) \\S+: (.*)$",
             Pattern.DOTALL);
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> officialInputErrorFilter(ObjectMapper json) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new MessageOnly(json));
         registration.setName("sanal-official-input-errors");
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+        registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*",
+                "/camunda/api/engine/*");
         registration.setOrder(2);
         return registration;
     }
