@@ -94,16 +94,22 @@ public class BodyAccess {
         log.info("{} groups may register walk-in and phone petitions ({})", n, registration.groups());
     }
 
+    /**
+     * Process owners change models and rules (every deployment passes the deployment guard) and read definitions and
+     * their history in Cockpit. They do not touch running cases: no process instance permission (starting,
+     * modifying or migrating a case with chosen variables would bypass the officials' forms), and no deleting a
+     * deployment (a cascading delete would end running cases); a rule is rolled back by deploying the old version.
+     */
     public void setUpProcessOwners() {
         group(Groups.PROCESS_OWNERS, "Үйл явцын эзэд");
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ,
-                Permissions.DELETE);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-        grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.CREATE_INSTANCE);
+        grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+        revoke(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*");
     }
 
     public void addMember(String userId, String groupId) {
@@ -126,19 +132,27 @@ public class BodyAccess {
         }
     }
 
+    /** The group holds exactly these permissions on the resource: a grant made by an earlier version is narrowed. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
+        Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream().findFirst()
+                .orElse(null);
+        if (a == null) {
+            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setGroupId(group);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
+        } else {
+            a.removePermission(Permissions.ALL);
         }
-        Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        a.setGroupId(group);
-        a.setResource(resource);
-        a.setResourceId(resourceId);
         for (Permission p : permissions) {
             a.addPermission(p);
         }
         authorizations.saveAuthorization(a);
+    }
+
+    private void revoke(String group, Resource resource, String resourceId) {
+        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+                .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 }
