@@ -114,6 +114,8 @@ public final class PetitionHandlingProcess {
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_NOTE = "reviewNote";
         public static final String TRIAGE_NOTE = "triageNote";
+        public static final String THANKS_READ = "thanksRead";
+        public static final String THANKS_NOTE = "thanksNote";
         public static final String LAST_ACTOR = "lastActor";
         /** What the official read or heard in a fax or voicemail (DescribePetition form). */
         public static final String PETITION_TEXT = "petitionText";

@@ -58,7 +58,9 @@ public class DescribePetition implements TaskListener {
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             access.grantGroup(task.getProcessInstanceId(), triageGroup(task.getExecution()));
-            task.setVariableLocal(Vars.PETITION_TEXT, "");
+            // the text is what the official types here: no display copy on the task, so that a completion's value
+            // (complete or submit-form alike) is the one read below
+            task.removeVariableLocal(Vars.PETITION_TEXT);
             task.setVariableLocal("petitionTypeOptions", json(List.of(PetitionType.values()).stream()
                     .map(t -> Map.of("label", t.labelMn(), "value", t.name())).toList()));
             task.setVariableLocal("categoryOptions", json(petitions.categories().stream()
@@ -93,7 +95,7 @@ public class DescribePetition implements TaskListener {
                 .orElseThrow(() -> new BadUserRequestException(
                         "Байршил буруу: сум сонгосон аймагт харьяалагдахгүй байна."));
         // taskCompletion, the task's first complete listener, has recorded who did it
-        petitions.describe(ProcessVariables.petitionId(task), text.strip(), type, category,
+        petitions.describe(ProcessVariables.petitionId(task, petitions), text.strip(), type, category,
                 new NewPetition.Location(place.aimagCode(), place.soumCode(), null, null, null, null),
                 ProcessVariables.actor(task));
         DelegateExecution execution = task.getExecution();

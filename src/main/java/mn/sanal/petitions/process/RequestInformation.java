@@ -25,7 +25,7 @@ class RequestInformation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         String question = ProcessVariables.string(execution, Vars.INFORMATION_QUESTION);
         int asked = petitions.countEvents(id, PetitionStatus.WAITING_FOR_CITIZEN);
         petitions.waitForCitizen(id, ProcessVariables.actor(execution), question);

@@ -45,7 +45,7 @@ class TaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Petition p = petitions.get(ProcessVariables.petitionId(task));
+        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
         task.setVariableLocal("petitionTypeLabel", p.type().labelMn());
         task.setVariableLocal("categoryLabel",
                 petitions.category(p.category()).map(Category::nameMn).orElse("Ангилаагүй"));
