@@ -103,7 +103,6 @@ public final class PetitionHandlingProcess {
         public static final String TRANSFER_BODY = "transferBody";
         public static final String TRANSFER_REASON = "transferReason";
         public static final String INFORMATION_QUESTION = "informationQuestion";
-        public static final String CITIZEN_INFORMATION = "citizenInformation";
         public static final String EXTENSION_DAYS = "extensionDays";
         public static final String EXTENSION_REASON = "extensionReason";
         public static final String EXTENSION_DECISION = "extensionDecision";

@@ -23,6 +23,7 @@ import mn.sanal.petitions.NewPetition;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
+import mn.sanal.platform.tasks.StringVariables;
 
 /**
  * UserTask_DescribePetition: a fax or voicemail came without text. On create the triage group of the place may see
@@ -34,6 +35,11 @@ import mn.sanal.petitions.PetitionType;
 public class DescribePetition implements TaskListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What an official types travels as a String variable (Tasklist submits text so), so it stays within the
+     * engine's column; the form's {@code maxLength} says the same.
+     */
+    static final int MAX_TRANSCRIPTION_LENGTH = Math.min(IntakeService.MAX_TEXT_LENGTH, StringVariables.MAX_LENGTH);
 
     private final PetitionService petitions;
     private final OrganisationService organisations;
@@ -77,8 +83,8 @@ public class DescribePetition implements TaskListener {
         if (text == null || text.isBlank()) {
             throw new BadUserRequestException("Өргөдлийн агуулгыг бичнэ үү.");
         }
-        if (text.length() > IntakeService.MAX_TEXT_LENGTH) {
-            throw new BadUserRequestException("Агуулга " + IntakeService.MAX_TEXT_LENGTH + " тэмдэгтээс урт байна.");
+        if (text.length() > MAX_TRANSCRIPTION_LENGTH) {
+            throw new BadUserRequestException("Агуулга " + MAX_TRANSCRIPTION_LENGTH + " тэмдэгтээс урт байна.");
         }
         PetitionType type;
         try {

@@ -29,7 +29,6 @@ class RequestInformation implements JavaDelegate {
         String question = ProcessVariables.string(execution, Vars.INFORMATION_QUESTION);
         int asked = petitions.countEvents(id, PetitionStatus.WAITING_FOR_CITIZEN);
         petitions.waitForCitizen(id, ProcessVariables.actor(execution), question);
-        execution.removeVariable(Vars.CITIZEN_INFORMATION);
         String wait = ProcessVariables.string(execution, Vars.INFORMATION_WAIT).replaceAll("\\D", "");
         Petition p = petitions.get(id);
         notifier.tell(p, "INFORMATION_REQUESTED", Integer.toString(asked + 1),
