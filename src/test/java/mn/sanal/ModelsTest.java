@@ -37,6 +37,8 @@ import org.w3c.dom.NodeList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mn.sanal.platform.tasks.StringVariables;
+
 /**
  * The models as process owners get them: every BPMN and DMN file under {@code processes/} parses, opens in Camunda
  * Modeler for Camunda 7 with every element laid out, carries ids written on purpose, and every formRef names a form
@@ -158,6 +160,32 @@ class ModelsTest {
         assertThat(refs).isNotEmpty();
         assertThat(formsById.keySet()).as("every form is used by a model").containsExactlyInAnyOrderElementsOf(
                 new HashSet<>(refs));
+    }
+
+    /**
+     * The rule for form authors that the server enforces (mn.sanal.platform.tasks): a field that only shows something
+     * is {@code disabled} (Tasklist submits {@code readonly} fields back, and the server refuses them), and every text
+     * an official types has a {@code maxLength} within the engine's String variable column.
+     */
+    @Test
+    void everyFormShowsWithDisabledFieldsAndLimitsWhatOfficialsType() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path form : files(FORMS, ".form")) {
+            for (JsonNode c : json.readTree(form.toFile()).path("components")) {
+                String key = c.path("key").asText(null);
+                if (key == null) {
+                    continue;
+                }
+                assertThat(c.has("readonly")).as("%s: %s shows a value: \"disabled\": true, not readonly", form, key)
+                        .isFalse();
+                String type = c.path("type").asText();
+                if (!c.path("disabled").asBoolean() && (type.equals("textfield") || type.equals("textarea"))) {
+                    assertThat(c.path("validate").path("maxLength").asInt(Integer.MAX_VALUE))
+                            .as("%s: %s has a maxLength within %s", form, key, StringVariables.MAX_LENGTH)
+                            .isLessThanOrEqualTo(StringVariables.MAX_LENGTH);
+                }
+            }
+        }
     }
 
     private static List<Path> files(Path root, String suffix) throws IOException {

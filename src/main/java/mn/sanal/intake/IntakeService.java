@@ -31,6 +31,10 @@ import mn.sanal.platform.Clocks;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /**
+     * The longest text a citizen may send, on every channel, for a petition or a reply: more is refused and the
+     * channel tells the citizen why. The text is kept in our tables, never in a process variable.
+     */
     public static final int MAX_TEXT_LENGTH = 10_000;
 
     private final PetitionService petitions;
@@ -108,14 +112,19 @@ public class IntakeService {
         if (text == null || text.isBlank()) {
             return new Rejected(Reason.INVALID, "Хоосон мессеж ирлээ. Нэмэлт мэдээллээ бичиж илгээнэ үү.");
         }
+        if (text.strip().length() > MAX_TEXT_LENGTH) {
+            return new Rejected(Reason.INVALID, "Нэмэлт мэдээлэл хэт урт байна (" + MAX_TEXT_LENGTH
+                    + " тэмдэгтээс ихгүй). Богиносгоод дахин илгээнэ үү.");
+        }
         return once(channel, externalId, fingerprint, () -> {
             if (!processes.awaitsInformation(petition)) {
                 return new Rejected(Reason.NOT_AWAITING_INFORMATION,
                         "Өргөдөл " + petition.trackingCode() + " одоогоор нэмэлт мэдээлэл хүлээгээгүй байна.");
             }
             ledger.record(channel, externalId, "INFORMATION", sender, petition.id(), Clocks.now(), fingerprint);
-            petitions.recordCitizenInformation(petition.id(), truncate(text.strip()));
-            processes.deliverInformation(petition, truncate(text.strip()));
+            // the text lives in the case history only; the process learns that the citizen answered
+            petitions.recordCitizenInformation(petition.id(), text.strip());
+            processes.deliverInformation(petition);
             return new Recorded(petitions.get(petition.id()), false);
         });
     }
@@ -226,9 +235,5 @@ public class IntakeService {
     private static String sender(NewPetition p) {
         return p.contactPhone() != null ? p.contactPhone()
                 : p.contactEmail() != null ? p.contactEmail() : p.contactFax();
-    }
-
-    private static String truncate(String s) {
-        return s.length() > MAX_TEXT_LENGTH ? s.substring(0, MAX_TEXT_LENGTH) : s;
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * What an official did wrong reaches them as a 400 with our Mongolian message, not as a 500. The engine wraps an
  * exception thrown by a task listener in {@code ENGINE-03051 Exception while invoking TaskListener: ...}, and the REST
  * API answers any such exception of a task completion with 500. This interceptor, outside every command, turns a
- * {@link BadUserRequestException} found inside such a wrapper back into what it was, a rejected input, as the
- * {@link FormFieldValidationException} the REST API answers with 400. {@link OfficialInputErrorResponses} then drops
+ * {@link FormFieldValidationException} or {@link BadUserRequestException} found inside such a wrapper back into what
+ * it was, a rejected input, as the {@link FormFieldValidationException} the REST API answers with 400. {@link OfficialInputErrorResponses} then drops
  * the REST API's English prefix.
  */
 @Component
@@ -47,6 +47,9 @@ class OfficialInputErrors extends AbstractProcessEnginePlugin {
                 return e;
             }
             for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof FormFieldValidationException rejected) {
+                    return rejected;
+                }
                 if (c instanceof BadUserRequestException rejected) {
                     return new FormFieldValidationException(null, rejected.getMessage(), rejected);
                 }

@@ -75,9 +75,6 @@ class CitizenMail {
         if (text.isBlank() && !batch.accepted().isEmpty()) {
             text = "(Иргэн зөвхөн хавсралт илгээсэн)";
         }
-        if (text.length() > IntakeService.MAX_TEXT_LENGTH) {
-            text = text.substring(0, IntakeService.MAX_TEXT_LENGTH);
-        }
         NewPetition p = new NewPetition(Channel.EMAIL, mail.dedupKey(), type(subject, body), text, null, mail.from(),
                 null, mail.fromName(), null, NewPetition.Location.UNKNOWN,
                 receivedAt(mail.sentAt(), Clocks.now()));

@@ -26,7 +26,10 @@ import mn.sanal.platform.Clocks;
 
 /**
  * On every user task's creation: what the official's form shows, read fresh from our tables and set as task-local
- * variables (they vanish with the task; the process keeps only references).
+ * variables (they vanish with the task; the process keeps only references). Texts of any length (the citizen's
+ * petition, the case history, the attachment links) go in Json variables holding a JSON string: Camunda stores those
+ * as bytes, where a String variable has a 4,000-character column, and Tasklist parses Json variables before it fills
+ * the form.
  */
 @Component("taskDetails")
 class TaskDetails implements TaskListener {
@@ -45,20 +48,20 @@ class TaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Petition p = petitions.get(ProcessVariables.petitionId(task));
+        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
         task.setVariableLocal("petitionTypeLabel", p.type().labelMn());
         task.setVariableLocal("categoryLabel",
                 petitions.category(p.category()).map(Category::nameMn).orElse("Ангилаагүй"));
         task.setVariableLocal("locationLabel", location(p));
         task.setVariableLocal("channelLabel", p.channel().labelMn());
         task.setVariableLocal("citizenContact", contact(p));
-        task.setVariableLocal("petitionText", p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text());
+        task.setVariableLocal("petitionText", longText(p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text()));
         task.setVariableLocal("dueDateText", p.dueAt() == null ? "Хугацаагүй"
                 : Clocks.formatDate(p.dueAt()) + (p.overdue() ? " (ХЭТЭРСЭН)" : ""));
         task.setVariableLocal("responsibleBodyName",
                 organisations.body(p.responsibleBody()).map(Body::nameMn).orElse("Тодорхойгүй"));
-        task.setVariableLocal("caseHistory", history(p.id()));
-        task.setVariableLocal("attachmentsText", attachments.linksText(p.id()));
+        task.setVariableLocal("caseHistory", longText(history(p.id())));
+        task.setVariableLocal("attachmentsText", longText(attachments.linksText(p.id())));
         task.setVariableLocal("extensionStatusText", p.extended()
                 ? "Хугацааг " + p.extensionDays() + " хоногоор сунгасан (дахин сунгах боломжгүй)"
                 : "Хугацаа сунгаагүй");
@@ -69,6 +72,15 @@ class TaskDetails implements TaskListener {
         task.setVariableLocal("requestedBy", ProcessVariables.actor(task));
         if (Elements.TRIAGE.equals(task.getTaskDefinitionKey()) || Elements.RESOLVE.equals(task.getTaskDefinitionKey())) {
             task.setVariableLocal("bodyOptions", SpinValues.jsonValue(bodyOptions()).create());
+        }
+    }
+
+    /** A text as a Json variable (a JSON string), which has no length limit in the engine's tables. */
+    static Object longText(String text) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(text)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

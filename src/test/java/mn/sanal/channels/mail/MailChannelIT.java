@@ -26,6 +26,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import mn.sanal.attachments.AttachmentService;
+import mn.sanal.intake.IntakeService;
 import mn.sanal.outbox.OutboxMessage;
 import mn.sanal.outbox.OutboxService;
 import mn.sanal.petitions.Channel;
@@ -228,6 +229,36 @@ class MailChannelIT extends IntegrationTest {
         assertThat(as("sumber.land").get("/attachments/{id}", id).status()).isIn(403, 404);
         assertThat(http().get("/attachments/{id}", id).status()).isEqualTo(401);
         assertThat(http().as("sumber.health", "wrong").get("/attachments/{id}", id).status()).isEqualTo(401);
+    }
+
+    /**
+     * One limit for every channel ({@link IntakeService#MAX_TEXT_LENGTH}): a mail whose subject and text make exactly
+     * that many characters is a petition that reaches the clerks; one character more is not cut short but refused, and
+     * the citizen gets a mail saying why.
+     */
+    @Test
+    void aMailAtTheTextLimitIsAPetition_oneCharacterMoreIsRefusedAndTheCitizenIsTold() throws Exception {
+        String subject = "Гомдол";
+        String body = longText(IntakeService.MAX_TEXT_LENGTH - subject.length() - 2); // subject, blank line, text
+        mail.deliver(citizenMail("urt@example.mn", subject, body, "long-1@example.mn"));
+        Petition p = eventually().until(() -> byMessageId("long-1@example.mn"), list -> list.size() == 1).get(0);
+        assertThat(p.text()).hasSize(IntakeService.MAX_TEXT_LENGTH);
+        eventually().until(() -> task(p, Elements.TRIAGE), t -> t != null);
+
+        mail.deliver(citizenMail("urt2@example.mn", subject, body + "а", "long-2@example.mn"));
+        MimeMessage told = eventually().until(() -> mail.sentTo("urt2@example.mn"), a -> a.length == 1)[0];
+        assertThat(body(told)).contains("хэт урт", "10000");
+        assertThat(byMessageId("long-2@example.mn")).isEmpty();
+    }
+
+    private static String longText(int length) {
+        StringBuilder s = new StringBuilder(length + 20);
+        while (s.length() < length) {
+            s.append("Гэрэл асахгүй байна. ");
+        }
+        s.setLength(length);
+        s.setCharAt(length - 1, 'а');
+        return s.toString();
     }
 
     /** Triage routes it to the health centre, whose official answers. */
