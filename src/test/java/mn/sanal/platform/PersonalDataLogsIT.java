@@ -10,9 +10,11 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,8 +34,9 @@ import mn.sanal.support.TestMailServer;
  * Personal data stays out of the logs at every level: citizens petition by SMS, mail and the web with phone numbers,
  * addresses, names and texts no log line could hold by chance, with {@code mn.sanal} at DEBUG and the dev simulators
  * (the embedded SMSC and GreenMail) running, as in development. A broken mail goes to quarantine and an empty one is
- * refused on the way. Everything the JVM printed, from the start of the context, must hold none of those values,
- * and does hold the tracking codes (the logs name the case, not the citizen).
+ * refused on the way; a library prints the stack trace of a database error that quotes a phone number. Everything the
+ * JVM printed, from the start of the context, must hold none of those values, and does hold the tracking codes (the
+ * logs name the case, not the citizen).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "logging.level.mn.sanal=debug")
@@ -120,6 +123,11 @@ class PersonalDataLogsIT extends IntegrationTest {
                     .query(Long.class).single()).isOne();
         });
         eventually().until(() -> output.getAll().contains("QUARANTINE"));
+
+        // a library's stack trace of a failed insert, as jSMPP, Camel or Camunda print them
+        LoggerFactory.getLogger("org.example.library").error("insert failed", new IllegalStateException(
+                new DataIntegrityViolationException("duplicate key; Detail: Key (sender)=(" + WEB_PHONE + ")")));
+        assertThat(output.getAll()).contains("org.springframework.dao.DataIntegrityViolationException");
 
         String logs = output.getAll();
         assertThat(logs).contains(smsCode, mailCode, webCode).containsPattern("DEBUG .* mn\\.sanal\\.");
