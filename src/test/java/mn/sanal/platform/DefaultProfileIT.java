@@ -99,7 +99,10 @@ class DefaultProfileIT {
                         .doesNotContain("??"));
     }
 
-    /** The answer is in the citizen's mailbox, which only the app's own mailbox login may not read: nobody may. */
+    /**
+     * The answer lands in the citizen's mailbox, which nobody can log in to (GreenMail's default password is the
+     * address itself); the admin reads it at /dev/mail/sent. Only the app's mailbox login works.
+     */
     @Test
     void aCitizenMailsTheEmbeddedMailServerAndGetsAThreadedAnswer() throws Exception {
         GreenMailUtil.sendTextEmail("sanal@localhost", "bat@example.mn", "Санал: гудамжны гэрэл",
