@@ -64,7 +64,7 @@ class MailInbox {
         }
         Outcome outcome = Outcome.PROCESSED;
         if (result instanceof IntakeResult.Rejected rejected) {
-            log.info("Mail {} from {} not taken: {}", mail.dedupKey(), mail.from(), rejected.message());
+            log.info("Mail {} not taken: {}", mail.dedupKey(), rejected.reason());
             tellRejected(mail, rejected);
             outcome = Outcome.REJECTED;
         } else if ((result instanceof IntakeResult.PetitionAccepted a && a.duplicate())
@@ -94,7 +94,8 @@ class MailInbox {
             // the header itself may be what is broken
         }
         log.error("QUARANTINE: mail {} (message number {}) cannot be read and goes to folder '{}': {}", id,
-                raw.getMessageNumber(), properties.imap().quarantineFolder(), e.toString());
+                raw.getMessageNumber(), properties.imap().quarantineFolder(),
+                e.getCause() == null ? e.getClass().getName() : e.getCause().getClass().getName());
         move(raw, properties.imap().quarantineFolder());
     }
 

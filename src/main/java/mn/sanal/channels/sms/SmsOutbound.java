@@ -108,7 +108,7 @@ class SmsOutbound implements SelfDrainingChannel {
         if (isThrottled(e)) {
             pausedUntil = System.currentTimeMillis() + 1000;
         }
-        log.warn("SMS outbox row {} not sent (attempt {}), retry in {}: {}", id, attempts, delay, rootMessage(e));
+        log.warn("SMS outbox row {} not sent (attempt {}), retry in {}: {}", id, attempts, delay, rootType(e));
         outbox.retryLater(id, String.valueOf(rootMessage(e)), delay, outboxProperties.maxAttempts());
     }
 
@@ -126,6 +126,16 @@ class SmsOutbound implements SelfDrainingChannel {
             }
         }
         return false;
+    }
+
+    /** For the log: the root cause's type only (a message may quote what was sent). */
+    private static String rootType(Throwable e) {
+        Throwable t = e;
+        while (t != null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t == null ? "unknown" : t instanceof NegativeResponseException n
+                ? "SMSC status 0x" + Integer.toHexString(n.getCommandStatus()) : t.getClass().getName();
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,6 +1,9 @@
 package mn.sanal.channels.sms;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +49,9 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 import org.slf4j.Logger;
@@ -54,12 +61,15 @@ import org.slf4j.LoggerFactory;
  * A small SMSC on jSMPP's server side: the app binds to it as it would to an operator's SMSC. It plays the citizens
  * (deliver_sm of a text as phone X, split and encoded as a phone would), records what the app submits, answers with
  * delivery receipts, and can throttle (ESME_RTHROTTLED) or go away and come back. Used by {@code ./mvnw
- * spring-boot:run} in development and by the integration tests as their SMPP peer.
+ * spring-boot:run} in development and by the integration tests as their SMPP peer. It listens on one address only
+ * (loopback unless configured otherwise) and accepts one system id and password: the ones the app binds with.
  */
 public class SmscSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     public static final int ESME_RTHROTTLED = 0x58;
+    static final int ESME_RINVPASWD = 0x0E;
+    static final int ESME_RINVSYSID = 0x0F;
 
     /** One submit_sm as received; {@code toTon}, {@code toNpi}: the destination's type of number and plan. */
     public record SubmittedPart(String messageId, String from, String to, byte dataCoding, byte esmClass,
@@ -75,7 +85,10 @@ public class SmscSimulator implements AutoCloseable {
     public record DeliverResult(int status, Duration took) {
     }
 
+    private final String host;
     private final int port;
+    private final String systemId;
+    private final String password;
     private final Duration receiptDelay;
     private final List<SubmittedPart> submitted = new CopyOnWriteArrayList<>();
     private final List<Bound> sessions = new CopyOnWriteArrayList<>();
@@ -94,9 +107,22 @@ public class SmscSimulator implements AutoCloseable {
     private record Bound(SMPPServerSession session, BindType type) {
     }
 
-    public SmscSimulator(int port, Duration receiptDelay) {
+    /**
+     * @param host     the address to listen on (e.g. 127.0.0.1; never all interfaces)
+     * @param systemId the only system id a bind may give
+     * @param password the only password a bind may give (may be empty)
+     */
+    public SmscSimulator(String host, int port, String systemId, String password, Duration receiptDelay) {
+        this.host = host;
         this.port = port;
+        this.systemId = systemId;
+        this.password = password == null ? "" : password;
         this.receiptDelay = receiptDelay;
+    }
+
+    /** A peer for tests: on loopback, for the app's default login (system id {@code sanal}, no password). */
+    public SmscSimulator(int port, Duration receiptDelay) {
+        this(InetAddress.getLoopbackAddress().getHostAddress(), port, "sanal", "", receiptDelay);
     }
 
     public int port() {
@@ -107,13 +133,13 @@ public class SmscSimulator implements AutoCloseable {
         if (listener != null) {
             return;
         }
-        SMPPServerSessionListener l = new SMPPServerSessionListener(port);
+        SMPPServerSessionListener l = new SMPPServerSessionListener(port, new OneAddress(InetAddress.getByName(host)));
         l.setMessageReceiverListener(new Receiver());
         listener = l;
         acceptor = new Thread(() -> acceptLoop(l), "smsc-sim-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("SMSC simulator listening on port {}", port);
+        log.info("SMSC simulator listening on {}:{}", host, port);
     }
 
     /** Closes the port and every session, as an SMSC that goes away. */
@@ -155,10 +181,19 @@ public class SmscSimulator implements AutoCloseable {
         }
     }
 
-    /** Answers the bind in the background; the simulator accepts any system id and password. */
+    /** Answers the bind in the background: the configured system id and password, or a refusal. */
     private void bind(SMPPServerSession session) {
         try {
             BindRequest req = session.waitForBind(10_000);
+            // jSMPP reads an empty C-Octet string as null
+            boolean knownId = systemId.equals(Objects.toString(req.getSystemId(), ""));
+            if (!knownId || !password.equals(Objects.toString(req.getPassword(), ""))) {
+                log.warn("SMSC simulator: bind refused (wrong system id or password)");
+                req.reject(knownId ? ESME_RINVPASWD : ESME_RINVSYSID);
+                // closed a moment later: closed at once, the refusal could be lost and the peer wait for it
+                receipts.schedule(session::close, 1, TimeUnit.SECONDS);
+                return;
+            }
             req.accept("sanal-sim");
             sessions.add(new Bound(session, req.getBindType()));
             session.addSessionStateListener((newState, oldState, source) -> {
@@ -306,8 +341,8 @@ public class SmscSimulator implements AutoCloseable {
             String id = Long.toHexString(ids.incrementAndGet());
             submitted.add(new SubmittedPart(id, s.getSourceAddr(), s.getDestAddress(), s.getDataCoding(),
                     s.getEsmClass(), s.getShortMessage(), Instant.now(), s.getDestAddrTon(), s.getDestAddrNpi()));
-            log.info("SMSC simulator: submit_sm {} -> {} ({} bytes, data_coding {})", id, s.getDestAddress(),
-                    s.getShortMessage().length, s.getDataCoding());
+            log.debug("SMSC simulator: submit_sm {} ({} bytes, data_coding {})", id, s.getShortMessage().length,
+                    s.getDataCoding());
             if ((s.getRegisteredDelivery() & 0x03) != 0 && !receiptDelay.isZero()) {
                 receipts.schedule(() -> receipt(s, id), receiptDelay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -360,6 +395,29 @@ public class SmscSimulator implements AutoCloseable {
         @Override
         public DataSmResult onAcceptDataSm(DataSm d, Session source) throws ProcessRequestException {
             throw new ProcessRequestException("not supported", 0x03);
+        }
+    }
+
+    /** jSMPP's server sockets listen on all interfaces; this one on one address. */
+    private record OneAddress(InetAddress address) implements ServerConnectionFactory {
+
+        @Override
+        public ServerConnection listen(int port) throws IOException {
+            return listen(port, 0, 50);
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout) throws IOException {
+            return listen(port, timeout, 50);
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port), backlog);
+            socket.setSoTimeout(timeout);
+            return new ServerSocketConnection(socket);
         }
     }
 }
