@@ -30,6 +30,7 @@ import mn.sanal.petitions.PetitionRegistrationProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
 import mn.sanal.platform.Clocks;
+import mn.sanal.platform.tasks.StringVariables;
 
 /**
  * Task_RegisterPetition: what a registrar typed into the start form "Өргөдөл бүртгэх" becomes a petition through
@@ -80,6 +81,9 @@ class RegisterPetition implements JavaDelegate {
         String phone = phone(text(execution, Vars.CITIZEN_PHONE));
         String email = email(text(execution, Vars.CITIZEN_EMAIL));
         String address = optional(execution, Vars.ADDRESS, MAX_ADDRESS_LENGTH, "Хаяг");
+        // what an official types travels as a String variable (4,000 characters in Camunda's column); a longer
+        // paper petition is summarised and its original kept
+        optional(execution, Vars.PETITION_TEXT, StringVariables.MAX_LENGTH, "Өргөдлийн агуулга");
 
         IntakeResult result = intake.submit(new NewPetition(channel, "registration:" + execution.getProcessInstanceId(),
                 type, text(execution, Vars.PETITION_TEXT), phone, email, null, name, category,
