@@ -1007,12 +1007,17 @@ class PetitionHandlingProcessTest {
                 .map(a -> a.getUserId()).filter(u -> u != null).toList();
     }
 
+    /** The case history's lines: a status change by its status, any other line by its kind. */
     private List<String> statuses(Petition p) {
-        return petitions.history(p.id()).stream().map(PetitionEvent::status).toList();
+        return petitions.history(p.id()).stream().map(PetitionHandlingProcessTest::what).toList();
+    }
+
+    private static String what(PetitionEvent e) {
+        return e.kind() == PetitionEvent.Kind.STATUS ? e.status().name() : e.kind().name();
     }
 
     private PetitionEvent last(Petition p, String status) {
-        List<PetitionEvent> events = petitions.history(p.id()).stream().filter(e -> e.status().equals(status))
+        List<PetitionEvent> events = petitions.history(p.id()).stream().filter(e -> what(e).equals(status))
                 .toList();
         Assertions.assertThat(events).as("history of %s has %s", p.trackingCode(), status).isNotEmpty();
         return events.get(events.size() - 1);
