@@ -122,7 +122,8 @@ public class IntakeService {
                         "Өргөдөл " + petition.trackingCode() + " одоогоор нэмэлт мэдээлэл хүлээгээгүй байна.");
             }
             ledger.record(channel, externalId, "INFORMATION", sender, petition.id(), Clocks.now(), fingerprint);
-            // the text lives in the case history only; the process learns that the citizen answered
+            // the text lives in the case history only; the process learns that the citizen answered and, being the
+            // one owner of the case's status, makes it the official's again
             petitions.recordCitizenInformation(petition.id(), text.strip());
             processes.deliverInformation(petition);
             return new Recorded(petitions.get(petition.id()), false);
@@ -188,8 +189,7 @@ public class IntakeService {
     }
 
     private Optional<String> validate(NewPetition p) {
-        boolean transcribed = p.channel() == Channel.FAX || p.channel() == Channel.VOICEMAIL;
-        if (!transcribed && (p.text() == null || p.text().isBlank())) {
+        if (!p.channel().needsTranscription() && (p.text() == null || p.text().isBlank())) {
             return Optional.of("Өргөдлийн агуулга хоосон байна.");
         }
         if (p.text() != null && p.text().length() > MAX_TEXT_LENGTH) {

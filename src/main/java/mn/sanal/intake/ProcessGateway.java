@@ -1,9 +1,6 @@
 package mn.sanal.intake;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import mn.sanal.petitions.Petition;
@@ -23,16 +20,8 @@ public class ProcessGateway {
 
     /** Starts the petition's process; the tracking code is the business key. Returns the process instance id. */
     public String startPetition(Petition p) {
-        Map<String, Object> vars = Variables.createVariables()
-                .putValue(Vars.PETITION_ID, p.id())
-                .putValue(Vars.TRACKING_CODE, p.trackingCode())
-                .putValue(Vars.PETITION_TYPE, p.type().name())
-                .putValue(Vars.CATEGORY, p.category())
-                .putValue(Vars.AIMAG, p.aimagCode())
-                .putValue(Vars.SOUM, p.soumCode())
-                .putValue(Vars.CHANNEL, p.channel().name());
-        return runtime.startProcessInstanceByKey(PetitionHandlingProcess.KEY, p.trackingCode(), vars)
-                .getProcessInstanceId();
+        return runtime.startProcessInstanceByKey(PetitionHandlingProcess.KEY, p.trackingCode(),
+                PetitionHandlingProcess.startVariables(p)).getProcessInstanceId();
     }
 
     public boolean awaitsRating(Petition p) {

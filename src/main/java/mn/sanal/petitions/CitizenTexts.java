@@ -35,7 +35,7 @@ public final class CitizenTexts {
                 + formatDate(p.dueAt()) + ".";
     }
 
-    public static String informationRequested(Petition p, String question, String waitDays) {
+    public static String informationRequested(Petition p, String question, int waitDays) {
         return "Өргөдөл " + p.trackingCode() + ", асуулт: " + question.strip() + " Хариуг " + waitDays
                 + " хоногт бичнэ үү.";
     }
@@ -44,8 +44,9 @@ public final class CitizenTexts {
         return "Өргөдөл " + p.trackingCode() + ", хариу: " + p.answer().strip() + " Үнэлнэ үү: 1-5 (5 маш сайн).";
     }
 
-    public static String thanksForRating(Petition p, int rating) {
-        return rating <= 2
+    /** {@code reviewed}: the rating was low (PetitionDeadlines.dmn's {@code lowRatingThreshold}), a supervisor looks. */
+    public static String thanksForRating(Petition p, boolean reviewed) {
+        return reviewed
                 ? "Үнэлгээнд баярлалаа. Өргөдөл " + p.trackingCode() + ": хариуг хянагч дахин хянана."
                 : "Үнэлгээ өгсөнд баярлалаа. Өргөдөл " + p.trackingCode() + " хаагдлаа.";
     }

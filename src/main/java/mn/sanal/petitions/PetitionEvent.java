@@ -2,6 +2,30 @@ package mn.sanal.petitions;
 
 import java.time.OffsetDateTime;
 
-/** One line of a petition's history: a status change or a note, with time and actor. */
-public record PetitionEvent(long id, long petitionId, OffsetDateTime at, String status, String actor, String note) {
+/**
+ * One line of a petition's history, with time and actor: a status change (then {@code status} is the new status), or
+ * one of the other kinds, whose {@code status} is null.
+ */
+public record PetitionEvent(long id, long petitionId, OffsetDateTime at, Kind kind, PetitionStatus status,
+                            String actor, String note) {
+
+    /** What a history line records. The Mongolian label is what officials read in the case history. */
+    public enum Kind {
+        STATUS(null),
+        NOTE("Тэмдэглэл"),
+        OVERDUE("Хугацаа хэтэрсэн"),
+        RATED("Иргэн үнэлсэн"),
+        CITIZEN_INFORMATION("Иргэний нэмэлт мэдээлэл");
+
+        private final String labelMn;
+
+        Kind(String labelMn) {
+            this.labelMn = labelMn;
+        }
+    }
+
+    /** What the line is, in Mongolian: the status's label, or the kind's. */
+    public String labelMn() {
+        return kind == Kind.STATUS ? status.labelMn() : kind.labelMn;
+    }
 }

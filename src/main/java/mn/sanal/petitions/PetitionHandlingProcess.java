@@ -1,7 +1,21 @@
 package mn.sanal.petitions;
 
+import static mn.sanal.platform.ProcessVariable.booleanVariable;
+import static mn.sanal.platform.ProcessVariable.dateVariable;
+import static mn.sanal.platform.ProcessVariable.enumVariable;
+import static mn.sanal.platform.ProcessVariable.intVariable;
+import static mn.sanal.platform.ProcessVariable.longVariable;
+import static mn.sanal.platform.ProcessVariable.stringVariable;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import mn.sanal.platform.ProcessVariable;
+
 /**
- * Names in {@code processes/petitions/PetitionHandling.bpmn} and its DMN tables, used by delegates and tests alike.
+ * Names in {@code processes/petitions/PetitionHandling.bpmn} and its DMN tables, used by delegates and tests alike;
+ * {@link Data} declares each variable's type once.
  */
 public final class PetitionHandlingProcess {
 
@@ -10,6 +24,20 @@ public final class PetitionHandlingProcess {
     public static final String DECISION_DEADLINES = "PetitionDeadlines";
 
     private PetitionHandlingProcess() {
+    }
+
+    /** What the process starts with: references to the petition and the values its gateways and decisions read. */
+    public static Map<String, Object> startVariables(Petition p) {
+        Map<String, Object> vars = new HashMap<>();
+        Data.PETITION_ID.put(vars, p.id());
+        Data.TRACKING_CODE.put(vars, p.trackingCode());
+        Data.PETITION_TYPE.put(vars, p.type());
+        Data.CATEGORY.put(vars, p.category());
+        Data.AIMAG.put(vars, p.aimagCode());
+        Data.SOUM.put(vars, p.soumCode());
+        Data.CHANNEL.put(vars, p.channel());
+        Data.NEEDS_TRANSCRIPTION.put(vars, p.channel().needsTranscription());
+        return vars;
     }
 
     /** Element ids. */
@@ -41,6 +69,7 @@ public final class PetitionHandlingProcess {
         public static final String REQUEST_INFORMATION = "Task_RequestInformation";
         public static final String AWAIT_INFORMATION = "Gateway_AwaitInformation";
         public static final String INFORMATION_RECEIVED = "CatchEvent_InformationReceived";
+        public static final String RECORD_INFORMATION = "Task_RecordInformation";
         public static final String INFORMATION_TIMEOUT = "Timer_InformationTimeout";
         public static final String RECORD_INFORMATION_TIMEOUT = "Task_RecordInformationTimeout";
         public static final String END_RESOLVED = "EndEvent_Resolved";
@@ -83,15 +112,26 @@ public final class PetitionHandlingProcess {
         public static final String AIMAG = "aimag";
         public static final String SOUM = "soum";
         public static final String CHANNEL = "channel";
+        /** Whether the petition arrived without text (fax, voicemail): {@link Channel#needsTranscription()}. */
+        public static final String NEEDS_TRANSCRIPTION = "needsTranscription";
         public static final String DEADLINES = "deadlines";
         public static final String ROUTING = "routing";
         public static final String PETITION_DUE_DATE = "petitionDueDate";
         public static final String REMINDER_DATE = "reminderDate";
-        public static final String INFORMATION_WAIT = "informationWait";
-        public static final String RATING_WAIT = "ratingWait";
+        /** When the information timer fires: now + {@link #INFORMATION_WAIT_DAYS}, set when the question goes out. */
+        public static final String INFORMATION_DUE_DATE = "informationDueDate";
+        /** When the rating timer fires: now + {@link #RATING_WAIT_DAYS}, set when the answer goes out. */
+        public static final String RATING_DUE_DATE = "ratingDueDate";
+        // PetitionDeadlines.dmn's outputs, under their output names
+        public static final String RESOLVE_DAYS = "resolveDays";
+        public static final String INFORMATION_WAIT_DAYS = "informationWaitDays";
+        public static final String RATING_WAIT_DAYS = "ratingWaitDays";
         public static final String MAX_EXTENSION_DAYS = "maxExtensionDays";
         public static final String REOPEN_DAYS = "reopenDays";
         public static final String REMINDER_DAYS = "reminderDaysBefore";
+        public static final String LOW_RATING_THRESHOLD = "lowRatingThreshold";
+        /** The citizen's rating is at or below {@link #LOW_RATING_THRESHOLD}: a supervisor reviews the answer. */
+        public static final String LOW_RATING = "lowRating";
         public static final String ROUTED_BODY = "routedBody";
         public static final String TRIAGE_GROUP = "triageGroup";
         public static final String BODY_GROUP = "bodyGroup";
@@ -121,6 +161,56 @@ public final class PetitionHandlingProcess {
         public static final String BAG = "bag";
 
         private Vars() {
+        }
+    }
+
+    /** The variables with their types: read and written through these, never by casting getVariable. */
+    public static final class Data {
+        public static final ProcessVariable<Long> PETITION_ID = longVariable(Vars.PETITION_ID);
+        public static final ProcessVariable<String> TRACKING_CODE = stringVariable(Vars.TRACKING_CODE);
+        public static final ProcessVariable<PetitionType> PETITION_TYPE =
+                enumVariable(Vars.PETITION_TYPE, PetitionType.class);
+        public static final ProcessVariable<String> CATEGORY = stringVariable(Vars.CATEGORY);
+        public static final ProcessVariable<String> AIMAG = stringVariable(Vars.AIMAG);
+        public static final ProcessVariable<String> SOUM = stringVariable(Vars.SOUM);
+        public static final ProcessVariable<Channel> CHANNEL = enumVariable(Vars.CHANNEL, Channel.class);
+        public static final ProcessVariable<Boolean> NEEDS_TRANSCRIPTION = booleanVariable(Vars.NEEDS_TRANSCRIPTION);
+        public static final ProcessVariable<Date> PETITION_DUE_DATE = dateVariable(Vars.PETITION_DUE_DATE);
+        public static final ProcessVariable<Date> REMINDER_DATE = dateVariable(Vars.REMINDER_DATE);
+        public static final ProcessVariable<Date> INFORMATION_DUE_DATE = dateVariable(Vars.INFORMATION_DUE_DATE);
+        public static final ProcessVariable<Date> RATING_DUE_DATE = dateVariable(Vars.RATING_DUE_DATE);
+        public static final ProcessVariable<Integer> INFORMATION_WAIT_DAYS = intVariable(Vars.INFORMATION_WAIT_DAYS);
+        public static final ProcessVariable<Integer> RATING_WAIT_DAYS = intVariable(Vars.RATING_WAIT_DAYS);
+        public static final ProcessVariable<Integer> MAX_EXTENSION_DAYS = intVariable(Vars.MAX_EXTENSION_DAYS);
+        public static final ProcessVariable<Integer> REOPEN_DAYS = intVariable(Vars.REOPEN_DAYS);
+        public static final ProcessVariable<Integer> REMINDER_DAYS = intVariable(Vars.REMINDER_DAYS);
+        public static final ProcessVariable<Integer> LOW_RATING_THRESHOLD = intVariable(Vars.LOW_RATING_THRESHOLD);
+        public static final ProcessVariable<Boolean> LOW_RATING = booleanVariable(Vars.LOW_RATING);
+        public static final ProcessVariable<String> ROUTED_BODY = stringVariable(Vars.ROUTED_BODY);
+        public static final ProcessVariable<String> TRIAGE_GROUP = stringVariable(Vars.TRIAGE_GROUP);
+        public static final ProcessVariable<String> BODY_GROUP = stringVariable(Vars.BODY_GROUP);
+        public static final ProcessVariable<String> BODY_HEAD = stringVariable(Vars.BODY_HEAD);
+        public static final ProcessVariable<String> SUPERVISOR_GROUP = stringVariable(Vars.SUPERVISOR_GROUP);
+        public static final ProcessVariable<String> RESOLVE_ACTION = stringVariable(Vars.RESOLVE_ACTION);
+        public static final ProcessVariable<String> ANSWER_TEXT = stringVariable(Vars.ANSWER_TEXT);
+        public static final ProcessVariable<String> OUTCOME = stringVariable(Vars.OUTCOME);
+        public static final ProcessVariable<String> TRANSFER_BODY = stringVariable(Vars.TRANSFER_BODY);
+        public static final ProcessVariable<String> TRANSFER_REASON = stringVariable(Vars.TRANSFER_REASON);
+        public static final ProcessVariable<String> INFORMATION_QUESTION = stringVariable(Vars.INFORMATION_QUESTION);
+        public static final ProcessVariable<Integer> EXTENSION_DAYS = intVariable(Vars.EXTENSION_DAYS);
+        public static final ProcessVariable<String> EXTENSION_REASON = stringVariable(Vars.EXTENSION_REASON);
+        public static final ProcessVariable<String> EXTENSION_DECISION = stringVariable(Vars.EXTENSION_DECISION);
+        public static final ProcessVariable<String> APPROVAL_NOTE = stringVariable(Vars.APPROVAL_NOTE);
+        public static final ProcessVariable<Boolean> EXTENSION_USED = booleanVariable(Vars.EXTENSION_USED);
+        public static final ProcessVariable<Integer> CITIZEN_RATING = intVariable(Vars.CITIZEN_RATING);
+        public static final ProcessVariable<String> REVIEW_DECISION = stringVariable(Vars.REVIEW_DECISION);
+        public static final ProcessVariable<String> REVIEW_NOTE = stringVariable(Vars.REVIEW_NOTE);
+        public static final ProcessVariable<String> TRIAGE_NOTE = stringVariable(Vars.TRIAGE_NOTE);
+        public static final ProcessVariable<String> THANKS_NOTE = stringVariable(Vars.THANKS_NOTE);
+        public static final ProcessVariable<String> LAST_ACTOR = stringVariable(Vars.LAST_ACTOR);
+        public static final ProcessVariable<String> PETITION_TEXT = stringVariable(Vars.PETITION_TEXT);
+
+        private Data() {
         }
     }
 

@@ -1,6 +1,11 @@
 package mn.sanal.petitions;
 
+import static mn.sanal.platform.ProcessVariable.longVariable;
+import static mn.sanal.platform.ProcessVariable.stringVariable;
+
 import java.util.List;
+
+import mn.sanal.platform.ProcessVariable;
 
 /**
  * Names in {@code processes/petitions/PetitionRegistration.bpmn}: an official, a clerk or a call-centre operator
@@ -57,6 +62,33 @@ public final class PetitionRegistrationProcess {
         public static final String STATUS_HELP = "statusHelp";
 
         private Vars() {
+        }
+    }
+
+    /**
+     * The variables with their types. What the start form submits is text (a choice submits its value's name); the
+     * registration turns it into a petition's types, refusing with the field's name what does not fit.
+     */
+    public static final class Data {
+        public static final ProcessVariable<String> CHANNEL = stringVariable(Vars.CHANNEL);
+        public static final ProcessVariable<String> CITIZEN_NAME = stringVariable(Vars.CITIZEN_NAME);
+        public static final ProcessVariable<String> CITIZEN_PHONE = stringVariable(Vars.CITIZEN_PHONE);
+        public static final ProcessVariable<String> CITIZEN_EMAIL = stringVariable(Vars.CITIZEN_EMAIL);
+        public static final ProcessVariable<String> PETITION_TYPE = stringVariable(Vars.PETITION_TYPE);
+        public static final ProcessVariable<String> CATEGORY = stringVariable(Vars.CATEGORY);
+        public static final ProcessVariable<String> AIMAG = stringVariable(Vars.AIMAG);
+        public static final ProcessVariable<String> SOUM = stringVariable(Vars.SOUM);
+        public static final ProcessVariable<String> BAG = stringVariable(Vars.BAG);
+        public static final ProcessVariable<String> ADDRESS = stringVariable(Vars.ADDRESS);
+        public static final ProcessVariable<String> PETITION_TEXT = stringVariable(Vars.PETITION_TEXT);
+        public static final ProcessVariable<String> REGISTRAR = stringVariable(Vars.REGISTRAR);
+        public static final ProcessVariable<Long> PETITION_ID = longVariable(Vars.PETITION_ID);
+        public static final ProcessVariable<String> TRACKING_CODE = stringVariable(Vars.TRACKING_CODE);
+        public static final ProcessVariable<String> DUE_DATE_TEXT = stringVariable(Vars.DUE_DATE_TEXT);
+        public static final ProcessVariable<String> CITIZEN_TOLD = stringVariable(Vars.CITIZEN_TOLD);
+        public static final ProcessVariable<String> STATUS_HELP = stringVariable(Vars.STATUS_HELP);
+
+        private Data() {
         }
     }
 

@@ -83,22 +83,24 @@ class PetitionRepository {
         }
     }
 
-    void insertEvent(long petitionId, OffsetDateTime at, String status, String actor, String note) {
-        jdbc.sql("INSERT INTO petition_event (petition_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)")
-                .params(petitionId, at, status, actor, note).update();
+    void insertEvent(long petitionId, OffsetDateTime at, PetitionEvent.Kind kind, PetitionStatus status, String actor,
+                     String note) {
+        jdbc.sql("INSERT INTO petition_event (petition_id, at, kind, status, actor, note) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(petitionId, at, kind.name(), status == null ? null : status.name(), actor, note).update();
     }
 
     List<PetitionEvent> events(long petitionId) {
         return jdbc.sql("SELECT * FROM petition_event WHERE petition_id = ? ORDER BY at, id").param(petitionId)
                 .query((rs, i) -> new PetitionEvent(rs.getLong("id"), rs.getLong("petition_id"),
-                        rs.getObject("at", OffsetDateTime.class), rs.getString("status"), rs.getString("actor"),
-                        rs.getString("note")))
+                        rs.getObject("at", OffsetDateTime.class), PetitionEvent.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("status") == null ? null : PetitionStatus.valueOf(rs.getString("status")),
+                        rs.getString("actor"), rs.getString("note")))
                 .list();
     }
 
-    int countEvents(long petitionId, String status) {
-        return jdbc.sql("SELECT COUNT(*) FROM petition_event WHERE petition_id = ? AND status = ?")
-                .params(petitionId, status).query(Integer.class).single();
+    int countEvents(long petitionId, PetitionStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM petition_event WHERE petition_id = ? AND kind = 'STATUS' AND status = ?")
+                .params(petitionId, status.name()).query(Integer.class).single();
     }
 
     private static Petition map(ResultSet rs, int row) throws SQLException {

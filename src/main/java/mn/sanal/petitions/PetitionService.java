@@ -51,7 +51,7 @@ public class PetitionService {
     public Petition create(NewPetition p) {
         OffsetDateTime now = Clocks.now();
         long id = repository.insert(p, TrackingCodes.next(), PetitionStatus.RECEIVED, now);
-        repository.insertEvent(id, now, PetitionStatus.RECEIVED.name(), ACTOR_CITIZEN,
+        repository.insertEvent(id, now, PetitionEvent.Kind.STATUS, PetitionStatus.RECEIVED, ACTOR_CITIZEN,
                 "Суваг: " + p.channel().name());
         return get(id);
     }
@@ -84,7 +84,7 @@ public class PetitionService {
 
     @Transactional(readOnly = true)
     public int countEvents(long id, PetitionStatus status) {
-        return repository.countEvents(id, status.name());
+        return repository.countEvents(id, status);
     }
 
     /**
@@ -140,20 +140,29 @@ public class PetitionService {
     }
 
     public void note(long id, String actor, String note) {
-        repository.insertEvent(id, Clocks.now(), "NOTE", actor, note);
+        repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.NOTE, null, actor, note);
     }
 
     public void markOverdue(long id) {
         repository.update(id, "overdue = TRUE, updated_at = ?", Clocks.now());
-        repository.insertEvent(id, Clocks.now(), "OVERDUE", ACTOR_SYSTEM, "Хуулийн хугацаа хэтэрсэн");
+        repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.OVERDUE, null, ACTOR_SYSTEM,
+                "Хуулийн хугацаа хэтэрсэн");
     }
 
     public void waitForCitizen(long id, String actor, String question) {
         change(id, PetitionStatus.WAITING_FOR_CITIZEN, actor, question);
     }
 
+    /**
+     * The citizen's answer to our question, kept in the case history only. The status is the process's to change
+     * ({@link #informationReceived}), when the answer reaches it.
+     */
     public void recordCitizenInformation(long id, String text) {
-        change(id, PetitionStatus.ASSIGNED, ACTOR_CITIZEN, text);
+        repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.CITIZEN_INFORMATION, null, ACTOR_CITIZEN, text);
+    }
+
+    public void informationReceived(long id) {
+        change(id, PetitionStatus.ASSIGNED, ACTOR_CITIZEN, "Иргэн нэмэлт мэдээлэл ирүүлсэн");
     }
 
     public void informationTimedOut(long id) {
@@ -167,13 +176,17 @@ public class PetitionService {
         change(id, PetitionStatus.ANSWERED, actor, answer);
     }
 
-    public void rate(long id, int rating) {
+    /** The citizen's rating; a low one puts the answer under the supervisor's review. */
+    public void rate(long id, int rating, boolean low) {
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("Rating must be 1..5, was " + rating);
         }
         OffsetDateTime now = Clocks.now();
         repository.update(id, "rating = ?, rated_at = ?, updated_at = ?", rating, now, now);
-        repository.insertEvent(id, now, "RATED", ACTOR_CITIZEN, Integer.toString(rating));
+        repository.insertEvent(id, now, PetitionEvent.Kind.RATED, null, ACTOR_CITIZEN, Integer.toString(rating));
+        if (low) {
+            change(id, PetitionStatus.UNDER_REVIEW, ACTOR_SYSTEM, "Бага үнэлгээ: хянагч хянана");
+        }
     }
 
     public void reopen(long id, OffsetDateTime newDue, String actor, String note) {
@@ -199,6 +212,6 @@ public class PetitionService {
     private void change(long id, PetitionStatus status, String actor, String note) {
         OffsetDateTime now = Clocks.now();
         repository.update(id, "status = ?, updated_at = ?", status.name(), now);
-        repository.insertEvent(id, now, status.name(), actor, note);
+        repository.insertEvent(id, now, PetitionEvent.Kind.STATUS, status, actor, note);
     }
 }

@@ -21,9 +21,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
@@ -34,11 +37,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -609,6 +618,82 @@ class PetitionHandlingProcessTest {
                 r -> Assertions.assertThat(r.reason()).isEqualTo(Reason.NOT_AWAITING_RATING));
     }
 
+    // ------------------------------------------------------------------------------------------------ DMN only
+
+    /**
+     * A value PetitionDeadlines.dmn decides comes from the DMN only: a version without it stops the case with an
+     * incident that names the decision and the output (no Java default of 30 days), and the case goes on once the
+     * process owner has deployed the value and retried.
+     */
+    @Test
+    void aDeadlinesTableWithoutTheExtensionLimitIsAnIncidentNamingTheDecisionAndTheOutput() throws IOException {
+        String broken = deadlinesDmn().replace("""
+                <outputEntry id="OutputEntry_Complaint_maxExtensionDays">
+                          <text>30</text>""", """
+                <outputEntry id="OutputEntry_Complaint_maxExtensionDays">
+                          <text></text>""");
+        Assertions.assertThat(broken).isNotEqualTo(deadlinesDmn());
+        String deployment = deployDeadlines(broken);
+        ProcessInstance pi;
+        try {
+            pi = instance(submit(PetitionType.COMPLAINT, "HEALTH", SUMBER));
+            Job job = dueJobs(pi).get(0);
+            managementService().setJobRetries(job.getId(), 1);
+            assertThatThrownBy(() -> managementService().executeJob(job.getId()))
+                    .hasMessageContaining(PetitionHandlingProcess.DECISION_DEADLINES)
+                    .hasMessageContaining(Vars.MAX_EXTENSION_DAYS);
+            Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+            Assertions.assertThat(incident).as("an incident in Cockpit").isNotNull();
+            Assertions.assertThat(incident.getIncidentMessage()).contains(PetitionHandlingProcess.DECISION_DEADLINES,
+                    Vars.MAX_EXTENSION_DAYS, "COMPLAINT");
+            assertThat(pi).isWaitingAt(Elements.START).variables().doesNotContainKey(Vars.MAX_EXTENSION_DAYS);
+            Assertions.assertThat(petitions.get(petition(pi).id()).dueAt()).as("no made-up due date").isNull();
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+        // the table fixed (here: the broken version removed, the original is the latest again) and the job retried
+        managementService().setJobRetries(dueJobsOrFailed(pi).getId(), 1);
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.RESOLVE).variables().containsEntry(Vars.MAX_EXTENSION_DAYS, 30);
+    }
+
+    /** The low-rating threshold is the DMN's: raised to 3 there, a 3 goes to the supervisor. */
+    @Test
+    void theLowRatingThresholdIsTheDeadlinesTables() throws IOException {
+        String raised = deadlinesDmn().replace("""
+                <outputEntry id="OutputEntry_Complaint_lowRatingThreshold">
+                          <text>2</text>""", """
+                <outputEntry id="OutputEntry_Complaint_lowRatingThreshold">
+                          <text>3</text>""");
+        Assertions.assertThat(raised).isNotEqualTo(deadlinesDmn());
+        String deployment = deployDeadlines(raised);
+        try {
+            ProcessInstance pi = answered();
+            Petition p = petition(pi);
+            intake.rate(Channel.SMS, messageId(), PHONE, petitions.get(p.id()), 3);
+            executeDueJobs(pi);
+            assertThat(pi).isWaitingAt(Elements.REVIEW_LOW_RATING);
+            Assertions.assertThat(petitions.get(p.id()).status()).isEqualTo(PetitionStatus.UNDER_REVIEW);
+            Assertions.assertThat(only(p, "RATED").body()).contains("дахин хянана");
+        } finally {
+            repositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private static String deadlinesDmn() throws IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("processes/petitions/PetitionDeadlines.dmn"));
+    }
+
+    private static String deployDeadlines(String xml) {
+        return repositoryService().createDeployment().name("PetitionDeadlines test")
+                .addString("PetitionDeadlines.dmn", xml).deploy().getId();
+    }
+
+    /** The instance's one job, due or failed (a failed job has no retries left and is not executable). */
+    private static Job dueJobsOrFailed(ProcessInstance pi) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
     // ------------------------------------------------------------------------------------------------ thanks
 
     @Test
@@ -972,8 +1057,9 @@ class PetitionHandlingProcessTest {
      * Runs the instance's jobs that are due now (async continuations, and timers whose time the clock has passed),
      * one at a time since a job may remove others, until only waits remain.
      */
-    private static void executeDueJobs(ProcessInstance pi) {
+    private void executeDueJobs(ProcessInstance pi) {
         for (int i = 0; i < 100; i++) {
+            assertStateHeld(pi);
             List<Job> due = dueJobs(pi);
             if (due.isEmpty()) {
                 return;
@@ -981,6 +1067,93 @@ class PetitionHandlingProcessTest {
             managementService().executeJob(due.get(0).getId());
         }
         fail("Jobs of %s keep coming", pi.getId());
+    }
+
+    // ------------------------------------------------------------------------------------------------ state table
+
+    /** Statuses of a case the body is resolving: the last thing that happened to it. */
+    private static final Set<PetitionStatus> RESOLVING = EnumSet.of(PetitionStatus.ASSIGNED, PetitionStatus.EXTENDED,
+            PetitionStatus.TRANSFERRED, PetitionStatus.REOPENED);
+
+    /**
+     * The README's state table: every place the process can wait (a user task, an event-based gateway, a save point
+     * of {@code asyncAfter}) and the statuses the petition row may have there. A process that has ended is CLOSED.
+     */
+    static final Map<String, Set<PetitionStatus>> STATE_TABLE = Map.ofEntries(
+            Map.entry(Elements.START, EnumSet.of(PetitionStatus.RECEIVED)),
+            Map.entry(Elements.DESCRIBE, EnumSet.of(PetitionStatus.RECEIVED)),
+            Map.entry(Elements.TRIAGE, EnumSet.of(PetitionStatus.TRIAGE)),
+            Map.entry(Elements.READ_THANKS, EnumSet.of(PetitionStatus.ASSIGNED)),
+            Map.entry(Elements.RESOLVE, RESOLVING),
+            Map.entry(Elements.REQUEST_EXTENSION, RESOLVING),
+            Map.entry(Elements.APPROVE_EXTENSION, RESOLVING),
+            Map.entry(Elements.AWAIT_INFORMATION, EnumSet.of(PetitionStatus.WAITING_FOR_CITIZEN)),
+            Map.entry(Elements.RECORD_INFORMATION, EnumSet.of(PetitionStatus.ASSIGNED)),
+            // the overdue review runs beside the resolution, whatever the body is doing
+            Map.entry(Elements.REVIEW_OVERDUE, union(RESOLVING, EnumSet.of(PetitionStatus.WAITING_FOR_CITIZEN))),
+            Map.entry(Elements.AWAIT_RATING, EnumSet.of(PetitionStatus.ANSWERED)),
+            Map.entry(Elements.REVIEW_LOW_RATING, EnumSet.of(PetitionStatus.UNDER_REVIEW)));
+
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+    private static Set<PetitionStatus> union(Set<PetitionStatus> a, Set<PetitionStatus> b) {
+        Set<PetitionStatus> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Our petition row is what the process has decided: wherever the instance waits, the row's status is one the
+     * state table allows there. Called before every job of every test and once they are all done, so each path is
+     * checked at each of its waits (and right after a citizen's message was delivered).
+     */
+    private void assertStateHeld(ProcessInstance pi) {
+        Petition row = petitions.findByTrackingCode(pi.getBusinessKey()).orElseThrow();
+        ActivityInstance tree = runtimeService().getActivityInstance(pi.getId());
+        if (tree == null) {
+            Assertions.assertThat(row.status()).as("%s has ended", row.trackingCode()).isEqualTo(PetitionStatus.CLOSED);
+            return;
+        }
+        List<String> waits = new ArrayList<>();
+        collectWaits(tree, waits);
+        Assertions.assertThat(waits).as("%s waits somewhere", row.trackingCode()).isNotEmpty();
+        for (String wait : waits) {
+            Assertions.assertThat(STATE_TABLE).as("the state table has %s", wait).containsKey(wait);
+            Assertions.assertThat(row.status()).as("%s waiting at %s", row.trackingCode(), wait)
+                    .isIn(STATE_TABLE.get(wait));
+        }
+    }
+
+    private static void collectWaits(ActivityInstance scope, List<String> waits) {
+        for (TransitionInstance t : scope.getChildTransitionInstances()) {
+            waits.add(t.getActivityId());
+        }
+        for (ActivityInstance child : scope.getChildActivityInstances()) {
+            if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
+                waits.add(child.getActivityId());
+            } else {
+                collectWaits(child, waits);
+            }
+        }
+    }
+
+    /** The table names every place the deployed model can wait, and nothing else. */
+    @Test
+    void theStateTableNamesEveryPlaceTheProcessWaits() {
+        ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(PetitionHandlingProcess.KEY).latestVersion().singleResult();
+        BpmnModelInstance model = repositoryService().getBpmnModelInstance(definition.getId());
+        Set<String> waits = new java.util.TreeSet<>();
+        model.getModelElementsByType(UserTask.class).forEach(t -> waits.add(t.getId()));
+        model.getModelElementsByType(EventBasedGateway.class).forEach(g -> waits.add(g.getId()));
+        model.getModelElementsByType(FlowNode.class).stream()
+                .filter(n -> "true".equals(n.getAttributeValueNs(CAMUNDA_NS, "asyncAfter"))
+                        || "true".equals(n.getAttributeValueNs(CAMUNDA_NS, "asyncBefore")))
+                .forEach(n -> waits.add(n.getId()));
+        model.getModelElementsByType(IntermediateCatchEvent.class).stream()
+                .filter(e -> !(e.getPreviousNodes().singleResult() instanceof EventBasedGateway))
+                .forEach(e -> waits.add(e.getId()));
+        Assertions.assertThat(STATE_TABLE.keySet()).containsExactlyInAnyOrderElementsOf(waits);
     }
 
     private static Job timer(ProcessInstance pi, String activityId) {
@@ -1007,12 +1180,17 @@ class PetitionHandlingProcessTest {
                 .map(a -> a.getUserId()).filter(u -> u != null).toList();
     }
 
+    /** The case history's lines: a status change by its status, any other line by its kind. */
     private List<String> statuses(Petition p) {
-        return petitions.history(p.id()).stream().map(PetitionEvent::status).toList();
+        return petitions.history(p.id()).stream().map(PetitionHandlingProcessTest::what).toList();
+    }
+
+    private static String what(PetitionEvent e) {
+        return e.kind() == PetitionEvent.Kind.STATUS ? e.status().name() : e.kind().name();
     }
 
     private PetitionEvent last(Petition p, String status) {
-        List<PetitionEvent> events = petitions.history(p.id()).stream().filter(e -> e.status().equals(status))
+        List<PetitionEvent> events = petitions.history(p.id()).stream().filter(e -> what(e).equals(status))
                 .toList();
         Assertions.assertThat(events).as("history of %s has %s", p.trackingCode(), status).isNotEmpty();
         return events.get(events.size() - 1);

@@ -7,11 +7,14 @@ import org.springframework.stereotype.Component;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionStatus;
 
-/** Records the official's answer and sends it to the citizen with the request to rate it 1-5. */
+/**
+ * Records the official's answer and sends it to the citizen with the request to rate it 1-5, within
+ * {@code ratingDueDate} (now + {@code ratingWaitDays} of PetitionDeadlines.dmn).
+ */
 @Component("answerCitizen")
 class AnswerCitizen implements JavaDelegate {
 
@@ -27,9 +30,11 @@ class AnswerCitizen implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.petitionId(execution, petitions);
         int answersBefore = petitions.countEvents(id, PetitionStatus.ANSWERED);
-        petitions.answer(id, ProcessVariables.string(execution, Vars.ANSWER_TEXT),
-                ProcessVariables.string(execution, Vars.OUTCOME), ProcessVariables.actor(execution));
-        execution.removeVariable(Vars.CITIZEN_RATING);
+        petitions.answer(id, ProcessVariables.text(execution, Data.ANSWER_TEXT),
+                ProcessVariables.text(execution, Data.OUTCOME), ProcessVariables.actor(execution));
+        Data.CITIZEN_RATING.remove(execution);
+        Data.LOW_RATING.remove(execution);
+        DueDates.awaitRating(execution);
         Petition p = petitions.get(id);
         notifier.tell(p, "ANSWERED", Integer.toString(answersBefore + 1), CitizenTexts.answered(p));
     }

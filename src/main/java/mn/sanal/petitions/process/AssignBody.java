@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import mn.sanal.organisations.Body;
 import mn.sanal.organisations.CaseAccess;
 import mn.sanal.organisations.OrganisationService;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 
 /** Gives the petition to the routed (or triaged) body: its officials, its head and the aimag's supervisors. */
@@ -26,11 +26,11 @@ class AssignBody implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = ProcessVariables.string(execution, Vars.ROUTED_BODY);
+        String code = Data.ROUTED_BODY.orNull(execution);
         Body body = organisations.body(code)
                 .orElseThrow(() -> new IllegalStateException("Unknown body '" + code + "'"));
         BodyVariables.set(execution, body, access);
-        boolean triaged = execution.getVariable(Vars.TRIAGE_GROUP) != null;
+        boolean triaged = Data.TRIAGE_GROUP.orNull(execution) != null;
         petitions.assign(ProcessVariables.petitionId(execution, petitions), body.code(), ProcessVariables.actor(execution),
                 (triaged ? "Ангилан хуваарилав: " : "Хуваарилав: ") + body.nameMn());
     }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
 
@@ -20,17 +20,17 @@ class ClosePetition implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (PetitionType.THANKS.name().equals(ProcessVariables.string(execution, Vars.PETITION_TYPE))) {
-            petitions.close(ProcessVariables.petitionId(execution, petitions), ProcessVariables.actor(execution),
-                    "Талархлыг байгууллагад уламжилсан");
+        long id = ProcessVariables.petitionId(execution, petitions);
+        if (Data.PETITION_TYPE.get(execution) == PetitionType.THANKS) {
+            petitions.close(id, ProcessVariables.actor(execution), "Талархлыг байгууллагад уламжилсан");
             return;
         }
-        Integer rating = ProcessVariables.integer(execution, Vars.CITIZEN_RATING);
+        Integer rating = Data.CITIZEN_RATING.orNull(execution);
         String note = rating == null ? "Үнэлгээ ирээгүй тул хаав" : "Иргэний үнэлгээ: " + rating;
-        String review = ProcessVariables.string(execution, Vars.REVIEW_NOTE);
-        if (rating != null && rating <= 2 && review != null) {
+        String review = ProcessVariables.text(execution, Data.REVIEW_NOTE);
+        if (Boolean.TRUE.equals(Data.LOW_RATING.orNull(execution)) && review != null) {
             note += ". Хяналт: " + review;
         }
-        petitions.close(ProcessVariables.petitionId(execution, petitions), ProcessVariables.actor(execution), note);
+        petitions.close(id, ProcessVariables.actor(execution), note);
     }
 }

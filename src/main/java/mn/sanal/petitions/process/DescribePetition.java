@@ -20,6 +20,7 @@ import mn.sanal.organisations.OrganisationService;
 import mn.sanal.organisations.Place;
 import mn.sanal.organisations.PlaceResolver;
 import mn.sanal.petitions.NewPetition;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
@@ -56,8 +57,7 @@ public class DescribePetition implements TaskListener {
 
     /** The group that reads faxes and listens to voicemail for the petition's place (clerks when unknown). */
     public String triageGroup(DelegateExecution execution) {
-        return organisations.triageGroup(ProcessVariables.string(execution, Vars.SOUM),
-                ProcessVariables.string(execution, Vars.AIMAG));
+        return organisations.triageGroup(Data.SOUM.orNull(execution), Data.AIMAG.orNull(execution));
     }
 
     @Override
@@ -79,8 +79,8 @@ public class DescribePetition implements TaskListener {
     }
 
     private void complete(DelegateTask task) {
-        String text = ProcessVariables.string(task, Vars.PETITION_TEXT);
-        if (text == null || text.isBlank()) {
+        String text = ProcessVariables.text(task, Data.PETITION_TEXT);
+        if (text == null) {
             throw new BadUserRequestException("Өргөдлийн агуулгыг бичнэ үү.");
         }
         if (text.length() > MAX_TRANSCRIPTION_LENGTH) {
@@ -88,16 +88,16 @@ public class DescribePetition implements TaskListener {
         }
         PetitionType type;
         try {
-            type = PetitionType.valueOf(ProcessVariables.string(task, Vars.PETITION_TYPE));
-        } catch (RuntimeException e) {
+            type = Data.PETITION_TYPE.get(task);
+        } catch (IllegalStateException absentOrNotAType) {
             throw new BadUserRequestException("Өргөдлийн төрлийг сонгоно уу.");
         }
-        String category = blankToNull(ProcessVariables.string(task, Vars.CATEGORY));
+        String category = ProcessVariables.text(task, Data.CATEGORY);
         if (category != null && petitions.category(category).isEmpty()) {
             throw new BadUserRequestException("Ангилал буруу байна.");
         }
-        Place place = places.validate(blankToNull(ProcessVariables.string(task, Vars.AIMAG)),
-                        blankToNull(ProcessVariables.string(task, Vars.SOUM)), null)
+        Place place = places.validate(ProcessVariables.text(task, Data.AIMAG), ProcessVariables.text(task, Data.SOUM),
+                        null)
                 .orElseThrow(() -> new BadUserRequestException(
                         "Байршил буруу: сум сонгосон аймагт харьяалагдахгүй байна."));
         // taskCompletion, the task's first complete listener, has recorded who did it
@@ -105,11 +105,11 @@ public class DescribePetition implements TaskListener {
                 new NewPetition.Location(place.aimagCode(), place.soumCode(), null, null, null, null),
                 ProcessVariables.actor(task));
         DelegateExecution execution = task.getExecution();
-        execution.setVariable(Vars.PETITION_TYPE, type.name());
-        execution.setVariable(Vars.CATEGORY, category);
-        execution.setVariable(Vars.AIMAG, place.aimagCode());
-        execution.setVariable(Vars.SOUM, place.soumCode());
-        execution.removeVariable(Vars.PETITION_TEXT);
+        Data.PETITION_TYPE.set(execution, type);
+        Data.CATEGORY.set(execution, category);
+        Data.AIMAG.set(execution, place.aimagCode());
+        Data.SOUM.set(execution, place.soumCode());
+        Data.PETITION_TEXT.remove(execution);
     }
 
     private List<Map<String, String>> units(OrgUnit.Level level) {
@@ -125,9 +125,5 @@ public class DescribePetition implements TaskListener {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

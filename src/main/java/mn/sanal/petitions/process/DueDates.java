@@ -4,21 +4,32 @@ import java.time.OffsetDateTime;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.platform.Clocks;
 
-/** The due date and the reminder before it, as the timers of the resolution read them. */
+/** The dates the model's timers read: the due date and the reminder before it, the citizen's reply and rating. */
 final class DueDates {
 
     private DueDates() {
     }
 
     static void set(VariableScope scope, OffsetDateTime due) {
-        Integer reminderDays = ProcessVariables.integer(scope, Vars.REMINDER_DAYS);
-        OffsetDateTime reminder = due.minusDays(reminderDays == null ? 5 : reminderDays);
+        OffsetDateTime reminder = due.minusDays(Data.REMINDER_DAYS.get(scope));
         OffsetDateTime now = Clocks.now();
-        scope.setVariable(Vars.PETITION_DUE_DATE, Clocks.toDate(due));
+        Data.PETITION_DUE_DATE.set(scope, Clocks.toDate(due));
         // a reminder date already past (a short term, a late reopening) reminds at once
-        scope.setVariable(Vars.REMINDER_DATE, Clocks.toDate(reminder.isBefore(now) ? now : reminder));
+        Data.REMINDER_DATE.set(scope, Clocks.toDate(reminder.isBefore(now) ? now : reminder));
+    }
+
+    /** The citizen has {@code informationWaitDays} from now to answer the question. */
+    static int askCitizen(VariableScope scope) {
+        int days = Data.INFORMATION_WAIT_DAYS.get(scope);
+        Data.INFORMATION_DUE_DATE.set(scope, Clocks.toDate(Clocks.now().plusDays(days)));
+        return days;
+    }
+
+    /** The citizen has {@code ratingWaitDays} from now to rate the answer. */
+    static void awaitRating(VariableScope scope) {
+        Data.RATING_DUE_DATE.set(scope, Clocks.toDate(Clocks.now().plusDays(Data.RATING_WAIT_DAYS.get(scope))));
     }
 }

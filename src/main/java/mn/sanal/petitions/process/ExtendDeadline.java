@@ -11,11 +11,12 @@ import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionHandlingProcess.Elements;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 
 /**
- * The head approved: the due date moves (at most {@code maxExtensionDays}, once), the waiting reminder and deadline
+ * The head approved: the due date moves by the days the official asked for (the form held them within
+ * {@code maxExtensionDays} of PetitionDeadlines.dmn; the law allows one extension), the waiting reminder and deadline
  * timers are recalculated from the new date, and the citizen is told the new date.
  */
 @Component("extendDeadline")
@@ -32,12 +33,11 @@ class ExtendDeadline implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.petitionId(execution, petitions);
-        int max = ProcessVariables.integer(execution, Vars.MAX_EXTENSION_DAYS);
-        int days = Math.min(max, ProcessVariables.integer(execution, Vars.EXTENSION_DAYS));
-        String reason = ProcessVariables.string(execution, Vars.EXTENSION_REASON);
+        int days = Data.EXTENSION_DAYS.get(execution);
+        String reason = ProcessVariables.text(execution, Data.EXTENSION_REASON);
         OffsetDateTime newDue = petitions.extend(id, days, ProcessVariables.actor(execution), reason);
         DueDates.set(execution, newDue);
-        execution.setVariable(Vars.EXTENSION_USED, true);
+        Data.EXTENSION_USED.set(execution, true);
 
         ManagementService management = execution.getProcessEngineServices().getManagementService();
         management.createJobQuery().processInstanceId(execution.getProcessInstanceId())

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import mn.sanal.organisations.Body;
 import mn.sanal.organisations.CaseAccess;
 import mn.sanal.organisations.OrganisationService;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 
@@ -32,22 +33,19 @@ class FindResponsibleBody implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> routing = (Map<String, Object>) execution.getVariable(Vars.ROUTING);
+        @SuppressWarnings("unchecked") // the business rule task's singleResult: the matched rule's outputs, or null
+        Routing routing = Routing.read((Map<String, Object>) execution.getVariable(Vars.ROUTING));
         execution.removeVariable(Vars.ROUTING);
-        String soum = ProcessVariables.string(execution, Vars.SOUM);
-        String aimag = ProcessVariables.string(execution, Vars.AIMAG);
-        Optional<Body> body = Optional.empty();
-        if (routing != null && routing.get("bodyCode") instanceof String code && !code.isBlank()) {
-            body = organisations.body(code);
+        String soum = Data.SOUM.orNull(execution);
+        String aimag = Data.AIMAG.orNull(execution);
+        Optional<Body> body = routing.bodyCode().flatMap(organisations::body);
+        if (body.isEmpty() && routing.bodyKind().isPresent()) {
+            body = organisations.findBody(routing.bodyKind().get(), soum, aimag);
         }
-        if (body.isEmpty() && routing != null && routing.get("bodyKind") instanceof String kind) {
-            body = organisations.findBody(Body.Kind.valueOf(kind), soum, aimag);
-        }
-        execution.setVariable(Vars.ROUTED_BODY, body.map(Body::code).orElse(null));
+        Data.ROUTED_BODY.set(execution, body.map(Body::code).orElse(null));
         if (body.isEmpty()) {
             String triageGroup = organisations.triageGroup(soum, aimag);
-            execution.setVariable(Vars.TRIAGE_GROUP, triageGroup);
+            Data.TRIAGE_GROUP.set(execution, triageGroup);
             access.grantGroup(execution.getProcessInstanceId(), triageGroup);
             petitions.markTriage(ProcessVariables.petitionId(execution, petitions));
         }

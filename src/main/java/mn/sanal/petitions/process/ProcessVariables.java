@@ -1,15 +1,14 @@
 package mn.sanal.petitions.process;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
+import mn.sanal.platform.ProcessVariable;
 
-/** Typed reads of the petition process's variables, shared by its delegates and listeners. */
+/** Reads of the petition process's variables that need more than their type, shared by delegates and listeners. */
 final class ProcessVariables {
 
     private ProcessVariables() {
@@ -20,7 +19,7 @@ final class ProcessVariables {
      * process instance: a case never acts on another case's petition, however its variables were changed.
      */
     static long petitionId(VariableScope scope, PetitionService petitions) {
-        long id = ((Number) scope.getVariable(Vars.PETITION_ID)).longValue();
+        long id = Data.PETITION_ID.get(scope);
         petitions.requireProcessInstance(id, processInstanceId(scope));
         return id;
     }
@@ -35,29 +34,15 @@ final class ProcessVariables {
         throw new IllegalArgumentException("Not a process scope: " + scope);
     }
 
-    static String string(VariableScope scope, String name) {
-        Object v = scope.getVariable(name);
-        return v == null ? null : v.toString().strip();
-    }
-
-    static Integer integer(VariableScope scope, String name) {
-        Object v = scope.getVariable(name);
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        if (v instanceof String s && !s.isBlank()) {
-            return Integer.valueOf(s.strip());
-        }
-        return null;
-    }
-
-    static Date date(VariableScope scope, String name) {
-        return (Date) scope.getVariable(name);
+    /** What an official typed, stripped; null when absent or blank. */
+    static String text(VariableScope scope, ProcessVariable<String> variable) {
+        String v = variable.orNull(scope);
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** Who did the last user task; "system" when no person did. */
     static String actor(VariableScope scope) {
-        String a = string(scope, Vars.LAST_ACTOR);
+        String a = text(scope, Data.LAST_ACTOR);
         return a == null ? PetitionService.ACTOR_SYSTEM : a;
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 
 /** The head refused the extension: the case history says so and the official works to the original date. */
@@ -19,8 +19,8 @@ class RecordExtensionRefused implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String note = ProcessVariables.string(execution, Vars.APPROVAL_NOTE);
+        String note = ProcessVariables.text(execution, Data.APPROVAL_NOTE);
         petitions.note(ProcessVariables.petitionId(execution, petitions), ProcessVariables.actor(execution),
-                "Хугацаа сунгах хүсэлтийг татгалзав" + (note == null || note.isBlank() ? "" : ": " + note));
+                "Хугацаа сунгах хүсэлтийг татгалзав" + (note == null ? "" : ": " + note));
     }
 }

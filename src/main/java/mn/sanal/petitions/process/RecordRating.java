@@ -7,11 +7,15 @@ import org.springframework.stereotype.Component;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionStatus;
 
-/** Stores the citizen's rating and thanks them, saying what happens next. */
+/**
+ * Stores the citizen's rating, decides whether it is low ({@code lowRatingThreshold} of PetitionDeadlines.dmn, its one
+ * home; Gateway_LowRating reads {@code lowRating}) and thanks the citizen, saying what happens next. Runs in the
+ * transaction that delivered the rating, so the petition leaves ANSWERED as the process stops waiting for a rating.
+ */
 @Component("recordRating")
 class RecordRating implements JavaDelegate {
 
@@ -26,10 +30,12 @@ class RecordRating implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.petitionId(execution, petitions);
-        int rating = ProcessVariables.integer(execution, Vars.CITIZEN_RATING);
-        petitions.rate(id, rating);
+        int rating = Data.CITIZEN_RATING.get(execution);
+        boolean low = rating <= Data.LOW_RATING_THRESHOLD.get(execution);
+        Data.LOW_RATING.set(execution, low);
+        petitions.rate(id, rating, low);
         Petition p = petitions.get(id);
         notifier.tell(p, "RATED", Integer.toString(petitions.countEvents(id, PetitionStatus.ANSWERED)),
-                CitizenTexts.thanksForRating(p, rating));
+                CitizenTexts.thanksForRating(p, low));
     }
 }

@@ -8,13 +8,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionType;
 import mn.sanal.platform.Clocks;
 
 /**
- * Turns the PetitionDeadlines decision (days) into the dates and durations the model's timers read, and stores the
- * legal due date on the petition.
+ * Reads the PetitionDeadlines decision into {@link Deadlines} (an incident names the decision and the output when
+ * one is missing), keeps its day counts as typed variables for the steps that set the timers, and stores the legal
+ * due date on the petition. A thanks has no term.
  */
 @Component("registerDeadlines")
 class RegisterDeadlines implements JavaDelegate {
@@ -27,24 +30,23 @@ class RegisterDeadlines implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> d = (Map<String, Object>) execution.getVariable(Vars.DEADLINES);
+        @SuppressWarnings("unchecked") // the business rule task's singleResult: the matched rule's outputs
+        Map<String, Object> rule = (Map<String, Object>) execution.getVariable(Vars.DEADLINES);
         execution.removeVariable(Vars.DEADLINES);
-        Petition p = petitions.get(ProcessVariables.petitionId(execution, petitions));
-        execution.setVariable(Vars.INFORMATION_WAIT, "P" + days(d, "informationWaitDays", 14) + "D");
-        execution.setVariable(Vars.RATING_WAIT, "P" + days(d, "ratingWaitDays", 7) + "D");
-        execution.setVariable(Vars.MAX_EXTENSION_DAYS, days(d, "maxExtensionDays", 30));
-        execution.setVariable(Vars.REOPEN_DAYS, days(d, "reopenDays", 15));
-        execution.setVariable(Vars.REMINDER_DAYS, days(d, "reminderDaysBefore", 5));
-        Object resolveDays = d == null ? null : d.get("resolveDays");
-        if (resolveDays instanceof Number n) {
-            OffsetDateTime due = Clocks.endOfDayAfter(p.receivedAt(), n.intValue());
-            petitions.setDueDate(p.id(), due);
-            DueDates.set(execution, due);
+        PetitionType type = Data.PETITION_TYPE.get(execution);
+        if (!type.hasDeadline()) {
+            return;
         }
-    }
-
-    private static int days(Map<String, Object> d, String key, int fallback) {
-        return d != null && d.get(key) instanceof Number n ? n.intValue() : fallback;
+        Deadlines d = Deadlines.read(rule, type);
+        Data.INFORMATION_WAIT_DAYS.set(execution, d.informationWaitDays());
+        Data.RATING_WAIT_DAYS.set(execution, d.ratingWaitDays());
+        Data.MAX_EXTENSION_DAYS.set(execution, d.maxExtensionDays());
+        Data.REOPEN_DAYS.set(execution, d.reopenDays());
+        Data.REMINDER_DAYS.set(execution, d.reminderDaysBefore());
+        Data.LOW_RATING_THRESHOLD.set(execution, d.lowRatingThreshold());
+        Petition p = petitions.get(ProcessVariables.petitionId(execution, petitions));
+        OffsetDateTime due = Clocks.endOfDayAfter(p.receivedAt(), d.resolveDays());
+        petitions.setDueDate(p.id(), due);
+        DueDates.set(execution, due);
     }
 }

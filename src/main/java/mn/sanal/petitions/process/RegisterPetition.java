@@ -7,13 +7,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +22,13 @@ import mn.sanal.petitions.Channel;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.NewPetition;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionHandlingProcess;
 import mn.sanal.petitions.PetitionRegistrationProcess;
+import mn.sanal.petitions.PetitionRegistrationProcess.Data;
 import mn.sanal.petitions.PetitionRegistrationProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
 import mn.sanal.platform.Clocks;
+import mn.sanal.platform.ProcessVariable;
 import mn.sanal.platform.tasks.StringVariables;
 
 /**
@@ -72,23 +71,23 @@ class RegisterPetition implements JavaDelegate {
             throw refused(unknown, "Маягтад байхгүй талбар ирлээ: " + String.join(", ", unknown) + ".");
         }
         Channel channel = PetitionRegistrationProcess.CHANNELS.stream()
-                .filter(c -> c.name().equals(text(execution, Vars.CHANNEL))).findFirst()
+                .filter(c -> c.name().equals(text(execution, Data.CHANNEL))).findFirst()
                 .orElseThrow(() -> refused(Vars.CHANNEL, "Өргөдөл хэрхэн ирснийг сонгоно уу."));
-        PetitionType type = enumValue(PetitionType.class, text(execution, Vars.PETITION_TYPE))
+        PetitionType type = enumValue(PetitionType.class, text(execution, Data.PETITION_TYPE))
                 .orElseThrow(() -> refused(Vars.PETITION_TYPE, "Өргөдлийн төрлийг сонгоно уу."));
-        String name = required(execution, Vars.CITIZEN_NAME, MAX_NAME_LENGTH, "Иргэний овог, нэр");
-        String category = required(execution, Vars.CATEGORY, 40, "Ангилал");
-        String phone = phone(text(execution, Vars.CITIZEN_PHONE));
-        String email = email(text(execution, Vars.CITIZEN_EMAIL));
-        String address = optional(execution, Vars.ADDRESS, MAX_ADDRESS_LENGTH, "Хаяг");
+        String name = required(execution, Data.CITIZEN_NAME, MAX_NAME_LENGTH, "Иргэний овог, нэр");
+        String category = required(execution, Data.CATEGORY, 40, "Ангилал");
+        String phone = phone(text(execution, Data.CITIZEN_PHONE));
+        String email = email(text(execution, Data.CITIZEN_EMAIL));
+        String address = optional(execution, Data.ADDRESS, MAX_ADDRESS_LENGTH, "Хаяг");
         // what an official types travels as a String variable (4,000 characters in Camunda's column); a longer
         // paper petition is summarised and its original kept
-        optional(execution, Vars.PETITION_TEXT, StringVariables.MAX_LENGTH, "Өргөдлийн агуулга");
+        optional(execution, Data.PETITION_TEXT, StringVariables.MAX_LENGTH, "Өргөдлийн агуулга");
 
         IntakeResult result = intake.submit(new NewPetition(channel, "registration:" + execution.getProcessInstanceId(),
-                type, text(execution, Vars.PETITION_TEXT), phone, email, null, name, category,
-                new NewPetition.Location(text(execution, Vars.AIMAG), text(execution, Vars.SOUM),
-                        text(execution, Vars.BAG), address, null, null),
+                type, text(execution, Data.PETITION_TEXT), phone, email, null, name, category,
+                new NewPetition.Location(text(execution, Data.AIMAG), text(execution, Data.SOUM),
+                        text(execution, Data.BAG), address, null, null),
                 Clocks.now()));
         if (result instanceof IntakeResult.Rejected r) {
             throw refused(null, r.message());
@@ -97,12 +96,12 @@ class RegisterPetition implements JavaDelegate {
         petitions.note(p.id(), registrar, channel.labelMn() + " бүртгэсэн");
 
         execution.removeVariables(Vars.FORM_FIELDS);
-        execution.setVariable(Vars.PETITION_ID, p.id());
-        execution.setVariable(Vars.TRACKING_CODE, p.trackingCode());
-        execution.setVariable(Vars.DUE_DATE_TEXT, dueDate(execution, p)
+        Data.PETITION_ID.set(execution, p.id());
+        Data.TRACKING_CODE.set(execution, p.trackingCode());
+        Data.DUE_DATE_TEXT.set(execution, dueDate(execution, p)
                 .map(Clocks::formatDate).orElse("Хугацаагүй: талархлыг байгууллагад уламжилна"));
-        execution.setVariable(Vars.CITIZEN_TOLD, told(p));
-        execution.setVariable(Vars.STATUS_HELP, statusHelp(p));
+        Data.CITIZEN_TOLD.set(execution, told(p));
+        Data.STATUS_HELP.set(execution, statusHelp(p));
     }
 
     /** The authenticated user, if one of the configured groups; the engine's initiator must be that user. */
@@ -112,21 +111,22 @@ class RegisterPetition implements JavaDelegate {
         if (user == null || !registration.allowsAny(auth.getGroupIds())) {
             throw new AuthorizationException("Та иргэний өргөдөл бүртгэх эрхгүй байна (" + user + ").");
         }
-        if (!user.equals(execution.getVariable(Vars.REGISTRAR))) {
+        if (!user.equals(execution.getVariable(Data.REGISTRAR.name()))) {
             throw refused(Vars.REGISTRAR, "Бүртгэж буй албан хаагч өөр хүн байж болохгүй.");
         }
         return user;
     }
 
-    /** The legal due date, as PetitionHandling will set it: the days from PetitionDeadlines.dmn, its one home. */
+    /**
+     * The legal due date, as PetitionHandling will set it: the days from PetitionDeadlines.dmn, its one home (a
+     * missing value fails the registration with the decision's and the output's names). A thanks has none.
+     */
     private static Optional<OffsetDateTime> dueDate(DelegateExecution execution, Petition p) {
-        DmnDecisionResultEntries rule = execution.getProcessEngineServices().getDecisionService()
-                .evaluateDecisionByKey(PetitionHandlingProcess.DECISION_DEADLINES)
-                .variables(Variables.putValue(PetitionHandlingProcess.Vars.PETITION_TYPE, p.type().name()))
-                .evaluate().getSingleResult();
-        Object days = rule == null ? null : rule.get("resolveDays");
-        return days instanceof Number n ? Optional.of(Clocks.endOfDayAfter(p.receivedAt(), n.intValue()))
-                : Optional.empty();
+        if (!p.type().hasDeadline()) {
+            return Optional.empty();
+        }
+        Deadlines d = Deadlines.evaluate(execution.getProcessEngineServices().getDecisionService(), p.type());
+        return Optional.of(Clocks.endOfDayAfter(p.receivedAt(), d.resolveDays()));
     }
 
     private static String told(Petition p) {
@@ -165,29 +165,33 @@ class RegisterPetition implements JavaDelegate {
         return typed;
     }
 
-    private static String required(DelegateExecution execution, String variable, int maxLength, String label) {
+    private static String required(DelegateExecution execution, ProcessVariable<String> variable, int maxLength,
+                                   String label) {
         String v = optional(execution, variable, maxLength, label);
         if (v == null) {
-            throw refused(variable, label + " бичнэ үү.");
+            throw refused(variable.name(), label + " бичнэ үү.");
         }
         return v;
     }
 
-    private static String optional(DelegateExecution execution, String variable, int maxLength, String label) {
+    private static String optional(DelegateExecution execution, ProcessVariable<String> variable, int maxLength,
+                                   String label) {
         String v = text(execution, variable);
         if (v != null && v.length() > maxLength) {
-            throw refused(variable, label + " " + maxLength + " тэмдэгтээс урт байна.");
+            throw refused(variable.name(), label + " " + maxLength + " тэмдэгтээс урт байна.");
         }
         return v;
     }
 
-    /** A submitted value as text, stripped; null when absent or blank (an untouched field submits "" or null). */
-    private static String text(DelegateExecution execution, String variable) {
-        Object v = execution.getVariable(variable);
-        if (v == null || v.toString().isBlank()) {
-            return null;
+    /** A submitted text, stripped; null when absent or blank (an untouched field submits "" or null). */
+    private static String text(DelegateExecution execution, ProcessVariable<String> variable) {
+        String v;
+        try {
+            v = variable.orNull(execution);
+        } catch (IllegalStateException notText) {
+            throw refused(variable.name(), "«" + variable.name() + "» талбарт текст оруулна уу.");
         }
-        return v.toString().strip();
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String name) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionStatus;
 import mn.sanal.platform.Clocks;
@@ -32,10 +32,10 @@ class ReopenPetition implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.petitionId(execution, petitions);
-        OffsetDateTime due = Clocks.endOfDayAfter(Clocks.now(), ProcessVariables.integer(execution, Vars.REOPEN_DAYS));
+        OffsetDateTime due = Clocks.endOfDayAfter(Clocks.now(), Data.REOPEN_DAYS.get(execution));
         int reopenedBefore = petitions.countEvents(id, PetitionStatus.REOPENED);
         petitions.reopen(id, due, ProcessVariables.actor(execution),
-                ProcessVariables.string(execution, Vars.REVIEW_NOTE));
+                ProcessVariables.text(execution, Data.REVIEW_NOTE));
         DueDates.set(execution, due);
         Petition p = petitions.get(id);
         notifier.tell(p, "REOPENED", Integer.toString(reopenedBefore + 1), CitizenTexts.reopened(p));

@@ -7,11 +7,14 @@ import org.springframework.stereotype.Component;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionStatus;
 
-/** Asks the citizen the official's question on their channel; the case waits for the reply, for a time. */
+/**
+ * Asks the citizen the official's question on their channel; the case waits for the reply until
+ * {@code informationDueDate} (now + {@code informationWaitDays} of PetitionDeadlines.dmn).
+ */
 @Component("requestInformation")
 class RequestInformation implements JavaDelegate {
 
@@ -26,10 +29,10 @@ class RequestInformation implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.petitionId(execution, petitions);
-        String question = ProcessVariables.string(execution, Vars.INFORMATION_QUESTION);
+        String question = ProcessVariables.text(execution, Data.INFORMATION_QUESTION);
         int asked = petitions.countEvents(id, PetitionStatus.WAITING_FOR_CITIZEN);
         petitions.waitForCitizen(id, ProcessVariables.actor(execution), question);
-        String wait = ProcessVariables.string(execution, Vars.INFORMATION_WAIT).replaceAll("\\D", "");
+        int wait = DueDates.askCitizen(execution);
         Petition p = petitions.get(id);
         notifier.tell(p, "INFORMATION_REQUESTED", Integer.toString(asked + 1),
                 CitizenTexts.informationRequested(p, question, wait));

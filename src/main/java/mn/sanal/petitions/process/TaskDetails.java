@@ -19,9 +19,7 @@ import mn.sanal.petitions.Category;
 import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionEvent;
 import mn.sanal.petitions.PetitionHandlingProcess.Elements;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
-import mn.sanal.petitions.PetitionStatus;
 import mn.sanal.platform.Clocks;
 
 /**
@@ -102,21 +100,9 @@ class TaskDetails implements TaskListener {
     }
 
     private static String line(PetitionEvent e) {
-        String what = statusLabel(e.status());
+        String what = e.labelMn();
         return Clocks.formatDate(e.at()) + " " + e.at().atZoneSameInstant(Clocks.ZONE).toLocalTime().withNano(0)
                 + " " + what + " (" + e.actor() + ")" + (e.note() == null ? "" : ": " + e.note());
-    }
-
-    private static String statusLabel(String status) {
-        try {
-            return PetitionStatus.valueOf(status).labelMn();
-        } catch (IllegalArgumentException notAStatus) {
-            return switch (status) {
-                case "OVERDUE" -> "Хугацаа хэтэрсэн";
-                case "RATED" -> "Иргэн үнэлсэн";
-                default -> "Тэмдэглэл";
-            };
-        }
     }
 
     private String bodyOptions() {

@@ -10,7 +10,7 @@ import mn.sanal.organisations.OrganisationService;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionStatus;
 
@@ -37,13 +37,13 @@ class TransferPetition implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.petitionId(execution, petitions);
-        String code = ProcessVariables.string(execution, Vars.TRANSFER_BODY);
+        String code = Data.TRANSFER_BODY.orNull(execution);
         Body to = organisations.body(code)
                 .orElseThrow(() -> new IllegalStateException("Unknown body '" + code + "'"));
-        String fromGroup = ProcessVariables.string(execution, Vars.BODY_GROUP);
+        String fromGroup = Data.BODY_GROUP.orNull(execution);
         int transfersBefore = petitions.countEvents(id, PetitionStatus.TRANSFERRED);
         petitions.transfer(id, to.code(), ProcessVariables.actor(execution),
-                "Шилжүүлэв: " + to.nameMn() + ". " + ProcessVariables.string(execution, Vars.TRANSFER_REASON));
+                "Шилжүүлэв: " + to.nameMn() + ". " + ProcessVariables.text(execution, Data.TRANSFER_REASON));
         if (fromGroup != null && !fromGroup.equals(to.groupId())) {
             access.revokeGroup(execution.getProcessInstanceId(), fromGroup);
         }

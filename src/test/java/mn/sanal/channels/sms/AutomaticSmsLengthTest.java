@@ -68,8 +68,8 @@ class AutomaticSmsLengthTest {
         Petition p = petition(PetitionType.CRITICISM, PetitionStatus.ANSWERED, true);
         texts.put("statusNotFound", SmsReplies.statusNotFound(CODE));
         texts.put("informationReceived", SmsReplies.informationReceived(p));
-        for (int rating = 1; rating <= 5; rating++) {
-            texts.put("thanksForRating " + rating, CitizenTexts.thanksForRating(p, rating));
+        for (boolean reviewed : new boolean[] {false, true}) {
+            texts.put("thanksForRating " + reviewed, CitizenTexts.thanksForRating(p, reviewed));
         }
         texts.put("reopened", CitizenTexts.reopened(p));
         texts.putAll(intakeRefusals(p));
@@ -96,7 +96,7 @@ class AutomaticSmsLengthTest {
         Map<String, String> texts = Map.of(
                 "extended", CitizenTexts.extended(p, DUE, words),
                 "transferred", CitizenTexts.transferred(p, words),
-                "informationRequested", CitizenTexts.informationRequested(p, words, "14"),
+                "informationRequested", CitizenTexts.informationRequested(p, words, 14),
                 "answered", CitizenTexts.answered(answered));
         texts.forEach((name, text) -> assertThat(segments(text)).as("%s (%d): %s", name, text.length(), text)
                 .isEqualTo(1));

@@ -52,9 +52,15 @@ class TaskFormTest {
         refused(resolve, with(transfer, "transferBody", "delgerkhaan-land"), bodies, "(transferBody)");
 
         TaskForm request = form("RequestExtension");
-        refused(request, Map.of("extensionDays", "10", "extensionReason", "Шалтгаан"), Map.of(), "тоо оруулна уу");
-        refused(request, Map.of("extensionDays", 0L, "extensionReason", "Шалтгаан"), Map.of(), "хамгийн багадаа 1");
-        refused(request, Map.of("extensionDays", 31L, "extensionReason", "Шалтгаан"), Map.of(), "хамгийн ихдээ 30");
+        // the limit is the case's maxExtensionDays, which PetitionDeadlines.dmn decided (law: 30), not a number here
+        Map<String, Object> law = Map.of("maxExtensionDays", 30);
+        refused(request, Map.of("extensionDays", "10", "extensionReason", "Шалтгаан"), law, "тоо оруулна уу");
+        refused(request, Map.of("extensionDays", 0L, "extensionReason", "Шалтгаан"), law, "хамгийн багадаа 1");
+        refused(request, Map.of("extensionDays", 31L, "extensionReason", "Шалтгаан"), law, "хамгийн ихдээ 30");
+        assertThatCode(() -> check(request, Map.of("extensionDays", 30L, "extensionReason", "Шалтгаан"), law))
+                .doesNotThrowAnyException();
+        refused(request, Map.of("extensionDays", 21L, "extensionReason", "Шалтгаан"), Map.of("maxExtensionDays", 20),
+                "хамгийн ихдээ 20");
         refused(form("ReadThanks"), Map.of("thanksRead", "тийм"), Map.of(), "тийм эсвэл үгүй");
     }
 
