@@ -15,13 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import mn.sanal.attachments.AttachmentService;
 import mn.sanal.organisations.Body;
 import mn.sanal.organisations.OrganisationService;
+import mn.sanal.petitions.CaseHistory;
 import mn.sanal.petitions.Category;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionEvent;
 import mn.sanal.petitions.PetitionHandlingProcess.Elements;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
-import mn.sanal.petitions.PetitionStatus;
 import mn.sanal.platform.Clocks;
 
 /**
@@ -57,8 +56,8 @@ class TaskDetails implements TaskListener {
                 : Clocks.formatDate(p.dueAt()) + (p.overdue() ? " (ХЭТЭРСЭН)" : ""));
         task.setVariableLocal("responsibleBodyName",
                 organisations.body(p.responsibleBody()).map(Body::nameMn).orElse("Тодорхойгүй"));
-        task.setVariableLocal("caseHistory", history(p.id()));
-        task.setVariableLocal("attachmentsText", attachments.linksText(p.id()));
+        task.setVariableLocal(CaseHistory.FORM_FIELD, CaseHistory.text(petitions.history(p.id())));
+        task.setVariableLocal(CaseHistory.ATTACHMENTS_FORM_FIELD, attachments.linksText(p.id()));
         task.setVariableLocal("extensionStatusText", p.extended()
                 ? "Хугацааг " + p.extensionDays() + " хоногоор сунгасан (дахин сунгах боломжгүй)"
                 : "Хугацаа сунгаагүй");
@@ -82,29 +81,6 @@ class TaskDetails implements TaskListener {
         return java.util.stream.Stream.of(p.citizenName(), p.contactPhone(), p.contactEmail(),
                         p.contactFax() == null ? null : "факс " + p.contactFax())
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
-    }
-
-    private String history(long petitionId) {
-        return petitions.history(petitionId).stream()
-                .map(TaskDetails::line).collect(Collectors.joining("\n"));
-    }
-
-    private static String line(PetitionEvent e) {
-        String what = statusLabel(e.status());
-        return Clocks.formatDate(e.at()) + " " + e.at().atZoneSameInstant(Clocks.ZONE).toLocalTime().withNano(0)
-                + " " + what + " (" + e.actor() + ")" + (e.note() == null ? "" : ": " + e.note());
-    }
-
-    private static String statusLabel(String status) {
-        try {
-            return PetitionStatus.valueOf(status).labelMn();
-        } catch (IllegalArgumentException notAStatus) {
-            return switch (status) {
-                case "OVERDUE" -> "Хугацаа хэтэрсэн";
-                case "RATED" -> "Иргэн үнэлсэн";
-                default -> "Тэмдэглэл";
-            };
-        }
     }
 
     private String bodyOptions() {

@@ -182,8 +182,8 @@ class SmsChannelIT extends IntegrationTest {
     }
 
     private boolean optedOut(String phone) {
-        return jdbc.sql("SELECT opted_out FROM sms_opt_out WHERE phone = ?").param(phone).query(Boolean.class)
-                .single();
+        return jdbc.sql("SELECT opted_out FROM opt_out WHERE channel = 'SMS' AND address = ?").param(phone)
+                .query(Boolean.class).single();
     }
 
     private static SentSms awaitSms(String to, String containing) {

@@ -1,0 +1,54 @@
+package mn.sanal.petitions;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import mn.sanal.platform.Clocks;
+
+/**
+ * A case's history as officials read it on their task forms: one line per event with date, time, what happened
+ * (Mongolian), who, and the note.
+ */
+public final class CaseHistory {
+
+    /** The task-local form field that shows the history. */
+    public static final String FORM_FIELD = "caseHistory";
+    /** The task-local form field that lists the case's files. */
+    public static final String ATTACHMENTS_FORM_FIELD = "attachmentsText";
+    /** A message the citizen added to an open case. */
+    public static final String FOLLOW_UP = "FOLLOW_UP";
+    /** The citizen wrote about a closed case: a new petition continues it. */
+    public static final String CONTINUED = "CONTINUED";
+
+    private CaseHistory() {
+    }
+
+    public static String text(List<PetitionEvent> events) {
+        return events.stream().map(CaseHistory::line).collect(Collectors.joining("\n"));
+    }
+
+    /** The Tasklist comment an official sees on the open task when the citizen adds to the case. */
+    public static String followUpComment(Channel channel, String words, int files) {
+        return "Иргэн нэмэлт мэдээлэл ирүүлэв (" + channel.labelMn() + "): " + words
+                + (files == 0 ? "" : " [хавсралт: " + files + "]");
+    }
+
+    static String line(PetitionEvent e) {
+        return Clocks.formatDate(e.at()) + " " + e.at().atZoneSameInstant(Clocks.ZONE).toLocalTime().withNano(0)
+                + " " + label(e.status()) + " (" + e.actor() + ")" + (e.note() == null ? "" : ": " + e.note());
+    }
+
+    static String label(String status) {
+        try {
+            return PetitionStatus.valueOf(status).labelMn();
+        } catch (IllegalArgumentException notAStatus) {
+            return switch (status) {
+                case "OVERDUE" -> "Хугацаа хэтэрсэн";
+                case "RATED" -> "Иргэн үнэлсэн";
+                case FOLLOW_UP -> "Иргэн нэмэлт мэдээлэл ирүүлсэн";
+                case CONTINUED -> "Иргэн дахин хандсан";
+                default -> "Тэмдэглэл";
+            };
+        }
+    }
+}
