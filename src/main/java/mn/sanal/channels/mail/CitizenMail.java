@@ -1,6 +1,7 @@
 package mn.sanal.channels.mail;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,12 +34,23 @@ class CitizenMail {
     }
 
     IntakeResult handle(ParsedMail mail) {
+        if (isAutomatic(mail)) {
+            // an out-of-office answer to our mail is no citizen's word; answering it could loop (RFC 3834)
+            return new IntakeResult.Rejected(IntakeResult.Reason.INVALID,
+                    "Auto-Submitted: " + mail.header("auto-submitted"));
+        }
         AttachmentService.Batch batch = MailFiles.batch(attachments, mail.files());
         return intake.receive(InboundMessage.of(Channel.EMAIL, mail.dedupKey(), mail.from(), withoutQuote(mail.text()))
                 .withSubject(mail.subject())
                 .referringTo(ourCodes(mail))
                 .withFiles(batch)
                 .withDetails(InboundMessage.Details.NONE.withCitizenName(mail.fromName())));
+    }
+
+    /** Sent by a program (an out-of-office responder, a list robot): RFC 3834's Auto-Submitted other than "no". */
+    static boolean isAutomatic(ParsedMail mail) {
+        String auto = mail.header("auto-submitted");
+        return auto != null && !auto.isBlank() && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no");
     }
 
     /** The tracking codes of our mails this one answers, from the Message-IDs it quotes. */

@@ -254,6 +254,7 @@ class MailChannelIT extends IntegrationTest {
     @Test
     void aReplyWithMoreDetailJoinsTheOpenCase_andTheSubjectAsksForStatusHelpOrOptOut() throws Exception {
         String citizen = "dulam@example.mn";
+        int processed = mail.count("Processed");
         mail.deliver(citizenMail(citizen, "Гомдол: хог ачихгүй", "Сүмбэрийн 2-р багт хог ачихгүй байна.",
                 "follow-1@example.mn"));
         Petition p = eventually().until(() -> byMessageId("follow-1@example.mn"), l -> l.size() == 1).get(0);
@@ -269,12 +270,20 @@ class MailChannelIT extends IntegrationTest {
         saveWithId(byThread, "follow-2@example.mn");
         mail.deliver(byThread);
         awaitMail(citizen, "таны мэдээллийг хэрэгт нэмж");
+        // an out-of-office answer to our mail is not the citizen's word (and answering it could loop)
+        MimeMessage away = citizenMail(citizen, "Re: Гомдол", "Би амралтаа авсан байна.", "away-1@example.mn");
+        away.setHeader("In-Reply-To", ack.getMessageID());
+        away.setHeader("Auto-Submitted", "auto-replied");
+        saveWithId(away, "away-1@example.mn");
+        mail.deliver(away);
         mail.deliver(citizenMail(citizen, p.trackingCode() + " дахин", "Өнөөдөр ч ачсангүй.", "follow-3@example.mn"));
         eventually().until(() -> petitions.history(p.id()).stream()
                 .filter(e -> e.status().equals(CaseHistory.FOLLOW_UP)).count() == 2);
 
         assertThat(jdbc.sql("SELECT count(*) FROM petition WHERE contact_email = ?").param(citizen)
                 .query(Long.class).single()).isEqualTo(1);
+        eventually().until(() -> mail.count("Processed") == processed + 4);
+        assertThat(outbox.forPetition(p.id())).filteredOn(o -> o.kind().equals("FOLLOW_UP")).hasSize(2);
         assertThat(petitions.history(p.id())).filteredOn(e -> e.status().equals(CaseHistory.FOLLOW_UP))
                 .extracting(PetitionEvent::note)
                 .satisfiesExactly(n -> assertThat(n).contains("2-р байрны ард").contains("хавсралт: 1")
