@@ -201,9 +201,9 @@ class Open311Controller {
      * in {@code service_notice}.
      */
     @PostMapping(path = "/requests/{id}/replies.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<List<Map<String, Object>>> reply(@PathVariable String id, @RequestParam("text") String text,
-                                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                    HttpServletRequest http) {
+    ResponseEntity<List<Map<String, Object>>> reply(
+            @PathVariable String id, @RequestParam("text") String text,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest http) {
         Petition p = lookup(id, http);
         IntakeResult result = intake.receive(InboundMessage.of(Channel.WEB, externalId(key), http.getRemoteAddr(), text)
                 .addressedTo(p.trackingCode()));

@@ -398,7 +398,8 @@ class MailChannelIT extends IntegrationTest {
             Future<IntakeResult> b = pool.submit(() -> citizenMail.handle(second));
             eventually().until(() -> jdbc.sql("""
                     SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
-                    AND wait_event_type = 'Lock' AND (query LIKE '%inbound_message%' OR query LIKE '%petition_attachment%')
+                    AND wait_event_type = 'Lock'
+                    AND (query LIKE '%inbound_message%' OR query LIKE '%petition_attachment%')
                     """).query(Long.class).single() == 2);
             lock.commit();
             results = List.of(a.get(), b.get());
