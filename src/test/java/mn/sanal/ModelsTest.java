@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -35,6 +36,8 @@ import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mn.sanal.platform.tasks.StringVariables;
 
 /**
  * The models as process owners get them: every BPMN and DMN file under {@code processes/} parses, opens in Camunda
@@ -145,8 +148,44 @@ class ModelsTest {
                 refs.add(ref);
                 assertThat(formsById).as("%s: %s formRef %s", file, task.getId(), ref).containsKey(ref);
             }
+            // a start form (Tasklist's "Start process"): optional, but when there is one it must resolve too
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                String ref = start.getAttributeValueNs(CAMUNDA_BPMN_NS, "formRef");
+                if (ref != null) {
+                    refs.add(ref);
+                    assertThat(formsById).as("%s: %s formRef %s", file, start.getId(), ref).containsKey(ref);
+                }
+            }
         }
         assertThat(refs).isNotEmpty();
+        assertThat(formsById.keySet()).as("every form is used by a model").containsExactlyInAnyOrderElementsOf(
+                new HashSet<>(refs));
+    }
+
+    /**
+     * The rule for form authors that the server enforces (mn.sanal.platform.tasks): a field that only shows something
+     * is {@code disabled} (Tasklist submits {@code readonly} fields back, and the server refuses them), and every text
+     * an official types has a {@code maxLength} within the engine's String variable column.
+     */
+    @Test
+    void everyFormShowsWithDisabledFieldsAndLimitsWhatOfficialsType() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path form : files(FORMS, ".form")) {
+            for (JsonNode c : json.readTree(form.toFile()).path("components")) {
+                String key = c.path("key").asText(null);
+                if (key == null) {
+                    continue;
+                }
+                assertThat(c.has("readonly")).as("%s: %s shows a value: \"disabled\": true, not readonly", form, key)
+                        .isFalse();
+                String type = c.path("type").asText();
+                if (!c.path("disabled").asBoolean() && (type.equals("textfield") || type.equals("textarea"))) {
+                    assertThat(c.path("validate").path("maxLength").asInt(Integer.MAX_VALUE))
+                            .as("%s: %s has a maxLength within %s", form, key, StringVariables.MAX_LENGTH)
+                            .isLessThanOrEqualTo(StringVariables.MAX_LENGTH);
+                }
+            }
+        }
     }
 
     private static List<Path> files(Path root, String suffix) throws IOException {

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 import mn.sanal.attachments.AttachmentService;
 import mn.sanal.intake.IntakeResult.Kind;
+import mn.sanal.intake.IntakeResult.Reason;
 import mn.sanal.intake.IntakeResult.Recorded;
+import mn.sanal.intake.IntakeResult.Rejected;
 import mn.sanal.intake.InboundMessage.Intent;
 import mn.sanal.petitions.CaseHistory;
 import mn.sanal.petitions.CitizenNotifier;
@@ -52,12 +54,15 @@ class FollowUp implements InboundKind {
 
     private IntakeResult join(Inbound in, Petition p) {
         String words = in.words();
+        if (words.length() > IntakeService.MAX_TEXT_LENGTH) {
+            return new Rejected(Reason.INVALID, IntakeReplies.tooLong());
+        }
         int files = in.message().files().size();
         petitions.followUp(p.id(), in.message().channel(), words, files);
         in.linkFilesTo(p);
         Map<String, Object> form = new LinkedHashMap<>();
-        form.put(CaseHistory.FORM_FIELD, CaseHistory.text(petitions.history(p.id())));
-        form.put(CaseHistory.ATTACHMENTS_FORM_FIELD, attachments.linksText(p.id()));
+        form.put(CaseHistory.FORM_FIELD, CaseHistory.formValue(CaseHistory.text(petitions.history(p.id()))));
+        form.put(CaseHistory.ATTACHMENTS_FORM_FIELD, CaseHistory.formValue(attachments.linksText(p.id())));
         processes.showOnOpenTasks(p, CaseHistory.followUpComment(in.message().channel(), words, files), form);
         notifier.tell(p, "FOLLOW_UP", in.occasion(), IntakeReplies.followUpAdded(p));
         return new Recorded(Kind.FOLLOW_UP, petitions.get(p.id()), false);

@@ -109,7 +109,10 @@ public final class Inbound {
         });
     }
 
-    /** The citizen's own words for a case's history: the text, else the subject, else a note that files came. */
+    /**
+     * The citizen's own words for a case's history: the text, else the subject, else a note that files came. Never
+     * cut: a kind refuses words longer than {@link IntakeService#MAX_TEXT_LENGTH}.
+     */
     public String words() {
         String t = message.text() == null ? "" : message.text().strip();
         if (t.isEmpty() && message.subject() != null) {
@@ -118,7 +121,7 @@ public final class Inbound {
         if (t.isEmpty() && message.hasFiles()) {
             t = IntakeReplies.FILES_ONLY;
         }
-        return t.length() > IntakeService.MAX_TEXT_LENGTH ? t.substring(0, IntakeService.MAX_TEXT_LENGTH) : t;
+        return t;
     }
 
     /**

@@ -30,10 +30,12 @@ import mn.sanal.platform.Clocks;
  *                   messages act on a case only when they come from its contact
  * @param files      the message's files, already stored and screened ({@link AttachmentService.Batch})
  * @param details    what the channel knows beyond the text for a new petition: type, category, place, contacts, name
+ * @param fingerprint where the message id was the client's choice (a web {@code Idempotency-Key}), a hash of what it
+ *                   was sent with: the id replays only for the same fingerprint; null for ids a channel assigns
  */
 public record InboundMessage(Channel channel, String messageId, String sender, OffsetDateTime receivedAt,
                              String subject, String text, Intent intent, List<String> refersTo, String addressedTo,
-                             List<StoredFile> files, List<Refusal> refused, Details details) {
+                             List<StoredFile> files, List<Refusal> refused, Details details, String fingerprint) {
 
     /** What the channel's own protocol already says the message is. */
     public enum Intent {
@@ -69,42 +71,47 @@ public record InboundMessage(Channel channel, String messageId, String sender, O
     /** A message received now, for the keyword grammar to decide; add the rest with the {@code with...} methods. */
     public static InboundMessage of(Channel channel, String messageId, String sender, String text) {
         return new InboundMessage(channel, messageId, sender, Clocks.now(), null, text, Intent.ANY, List.of(), null,
-                List.of(), List.of(), Details.NONE);
+                List.of(), List.of(), Details.NONE, null);
     }
 
     public InboundMessage withSubject(String s) {
         return new InboundMessage(channel, messageId, sender, receivedAt, s, text, intent, refersTo, addressedTo, files,
-                refused, details);
+                refused, details, fingerprint);
     }
 
     public InboundMessage withIntent(Intent i) {
         return new InboundMessage(channel, messageId, sender, receivedAt, subject, text, i, refersTo, addressedTo,
-                files, refused, details);
+                files, refused, details, fingerprint);
     }
 
     public InboundMessage referringTo(List<String> codes) {
         return new InboundMessage(channel, messageId, sender, receivedAt, subject, text, intent, codes, addressedTo,
-                files, refused, details);
+                files, refused, details, fingerprint);
     }
 
     public InboundMessage addressedTo(String code) {
         return new InboundMessage(channel, messageId, sender, receivedAt, subject, text, intent, refersTo, code, files,
-                refused, details);
+                refused, details, fingerprint);
     }
 
     public InboundMessage withFiles(AttachmentService.Batch batch) {
         return new InboundMessage(channel, messageId, sender, receivedAt, subject, text, intent, refersTo, addressedTo,
-                batch.accepted(), batch.refused(), details);
+                batch.accepted(), batch.refused(), details, fingerprint);
     }
 
     public InboundMessage withDetails(Details d) {
         return new InboundMessage(channel, messageId, sender, receivedAt, subject, text, intent, refersTo, addressedTo,
-                files, refused, d);
+                files, refused, d, fingerprint);
+    }
+
+    public InboundMessage withFingerprint(String f) {
+        return new InboundMessage(channel, messageId, sender, receivedAt, subject, text, intent, refersTo, addressedTo,
+                files, refused, details, f);
     }
 
     public InboundMessage receivedAt(OffsetDateTime at) {
         return new InboundMessage(channel, messageId, sender, at, subject, text, intent, refersTo, addressedTo, files,
-                refused, details);
+                refused, details, fingerprint);
     }
 
     boolean hasFiles() {

@@ -73,8 +73,12 @@ class InformationReply implements InboundKind {
 
     private IntakeResult provide(Inbound in, Petition p) {
         String words = in.words();
+        if (words.length() > IntakeService.MAX_TEXT_LENGTH) {
+            return new Rejected(Reason.INVALID, IntakeReplies.tooLong());
+        }
+        // the text lives in the case history only; the process learns that the citizen answered
         petitions.recordCitizenInformation(p.id(), words);
-        processes.deliverInformation(p, words);
+        processes.deliverInformation(p);
         Petition now = petitions.get(p.id());
         notifier.tell(now, "INFORMATION_RECEIVED", in.occasion(), IntakeReplies.informationReceived(now));
         return new Recorded(Kind.INFORMATION, now, false);

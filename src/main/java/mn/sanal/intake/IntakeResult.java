@@ -39,7 +39,8 @@ public sealed interface IntakeResult {
     record Rejected(Reason reason, String message) implements IntakeResult {
     }
 
+    /** KEY_REUSED: the client's id for the message was used before for other content; nothing was recorded. */
     enum Reason {
-        INVALID, UNKNOWN_PETITION, NOT_AWAITING_RATING, NOT_AWAITING_INFORMATION
+        INVALID, UNKNOWN_PETITION, NOT_AWAITING_RATING, NOT_AWAITING_INFORMATION, KEY_REUSED
     }
 }

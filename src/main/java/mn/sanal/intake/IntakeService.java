@@ -14,6 +14,7 @@ import mn.sanal.attachments.AttachmentService;
 import mn.sanal.intake.IntakeResult.Kind;
 import mn.sanal.intake.IntakeResult.PetitionAccepted;
 import mn.sanal.intake.IntakeResult.Recorded;
+import mn.sanal.intake.IntakeResult.Reason;
 import mn.sanal.intake.IntakeResult.Rejected;
 import mn.sanal.intake.IntakeResult.Replied;
 import mn.sanal.intake.InboundMessage.Details;
@@ -40,6 +41,10 @@ import mn.sanal.platform.Clocks;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /**
+     * The longest text a citizen may send, on every channel, for a petition or a reply: more is refused and the
+     * channel tells the citizen why. The text is kept in our tables, never in a process variable.
+     */
     public static final int MAX_TEXT_LENGTH = 10_000;
 
     private final PetitionService petitions;
@@ -74,30 +79,51 @@ public class IntakeService {
         try {
             return tx.execute(status -> decide(m));
         } catch (DuplicateKeyException race) {
-            return tx.execute(status -> ledger.find(m.channel(), m.messageId()).map(this::duplicate)
+            return tx.execute(status -> ledger.find(m.channel(), m.messageId()).map(e -> duplicate(e, m))
                     .orElseThrow(() -> race));
         }
     }
 
     /** A new petition whatever its text says (the web form, a walk-in): {@link #receive} with intent PETITION. */
     public IntakeResult submit(NewPetition p) {
+        return submit(p, null);
+    }
+
+    /**
+     * A new petition whose id the client chose (a web client's {@code Idempotency-Key}): {@code fingerprint} names
+     * what the id was sent with, and the id replays only for the same fingerprint; with another one the result is
+     * {@link Reason#KEY_REUSED} and nothing of the first message.
+     */
+    public IntakeResult submit(NewPetition p, String fingerprint) {
         return receive(new InboundMessage(p.channel(), p.channelMessageId(), sender(p), p.receivedAt(), null,
                 p.text(), Intent.PETITION, List.of(), null, List.of(), List.of(),
                 new Details(p.type(), p.category(), p.location(), p.contactPhone(), p.contactEmail(), p.contactFax(),
-                        p.citizenName())));
+                        p.citizenName()), fingerprint));
     }
 
     /** A citizen's 1-5 rating of the answer to {@code petition}: {@link #receive} with intent RATING. */
     public IntakeResult rate(Channel channel, String externalId, String sender, Petition petition, int rating) {
+        return rate(channel, externalId, sender, petition, rating, null);
+    }
+
+    /** A rating under a client-chosen id, replayed only for the same {@code fingerprint} (see {@link #submit}). */
+    public IntakeResult rate(Channel channel, String externalId, String sender, Petition petition, int rating,
+                             String fingerprint) {
         return receive(InboundMessage.of(channel, externalId, sender, Integer.toString(rating))
-                .withIntent(Intent.RATING).addressedTo(petition.trackingCode()));
+                .withIntent(Intent.RATING).addressedTo(petition.trackingCode()).withFingerprint(fingerprint));
     }
 
     /** A citizen's answer to our question about {@code petition}: {@link #receive} with intent INFORMATION. */
     public IntakeResult provideInformation(Channel channel, String externalId, String sender, Petition petition,
                                            String text) {
+        return provideInformation(channel, externalId, sender, petition, text, null);
+    }
+
+    /** A reply under a client-chosen id, replayed only for the same {@code fingerprint} (see {@link #submit}). */
+    public IntakeResult provideInformation(Channel channel, String externalId, String sender, Petition petition,
+                                           String text, String fingerprint) {
         return receive(InboundMessage.of(channel, externalId, sender, text)
-                .withIntent(Intent.INFORMATION).addressedTo(petition.trackingCode()));
+                .withIntent(Intent.INFORMATION).addressedTo(petition.trackingCode()).withFingerprint(fingerprint));
     }
 
     /**
@@ -124,7 +150,7 @@ public class IntakeService {
     private IntakeResult decide(InboundMessage m) {
         Optional<InboundMessageLedger.Entry> seen = ledger.find(m.channel(), m.messageId());
         if (seen.isPresent()) {
-            return duplicate(seen.get());
+            return duplicate(seen.get(), m);
         }
         Inbound in = new Inbound(m, petitions, attachments, notifier);
         IntakeResult result = kinds.stream().map(k -> k.decide(in)).flatMap(Optional::stream).findFirst()
@@ -136,7 +162,7 @@ public class IntakeService {
         }
         Petition concerned = petition(result);
         ledger.record(m.channel(), m.messageId(), kind(result).name(), m.sender(),
-                concerned == null ? null : concerned.id(), Clocks.now());
+                concerned == null ? null : concerned.id(), Clocks.now(), m.fingerprint());
         if (concerned != null && (result instanceof PetitionAccepted || result instanceof Recorded)) {
             in.linkFilesTo(concerned);
         }
@@ -169,7 +195,14 @@ public class IntakeService {
                 m.channel().name(), m.sender(), subject, text));
     }
 
-    private IntakeResult duplicate(InboundMessageLedger.Entry e) {
+    /**
+     * What the first delivery of the message caused. Where the channel gives a {@code fingerprint} (the id was the
+     * client's choice), only to the same content; other content under that id is {@link Reason#KEY_REUSED}.
+     */
+    private IntakeResult duplicate(InboundMessageLedger.Entry e, InboundMessage m) {
+        if (m.fingerprint() != null && !m.fingerprint().equals(e.fingerprint())) {
+            return new Rejected(Reason.KEY_REUSED, "Энэ давхардлын түлхүүрийг өөр агуулгатай хүсэлтэд ашигласан байна.");
+        }
         Petition p = e.petitionId() == null ? null : petitions.get(e.petitionId());
         Kind kind = Kind.valueOf(e.kind());
         return switch (kind) {

@@ -71,9 +71,6 @@ class NewPetitions implements InboundKind {
             if (text.isBlank() && m.hasFiles()) {
                 text = IntakeReplies.FILES_ONLY;
             }
-            if (text.length() > IntakeService.MAX_TEXT_LENGTH) {
-                text = text.substring(0, IntakeService.MAX_TEXT_LENGTH);
-            }
             if (type == null && in.command() instanceof Command.Text t && t.typeGiven()) {
                 type = t.type();
             }

@@ -57,10 +57,10 @@ public class ProcessGateway {
                 .correlate();
     }
 
-    public void deliverInformation(Petition p, String text) {
+    /** The citizen answered our question; the answer itself is in the case history (petition_event). */
+    public void deliverInformation(Petition p) {
         runtime.createMessageCorrelation(Messages.INFORMATION_RECEIVED)
                 .processInstanceBusinessKey(p.trackingCode())
-                .setVariable(Vars.CITIZEN_INFORMATION, text)
                 .correlate();
     }
 

@@ -37,7 +37,7 @@ class StatusQuery implements InboundKind {
                 ? Optional.ofNullable(in.message().addressedTo()) : Optional.empty());
         if (code.isEmpty()) {
             return Optional.of(new Rejected(Reason.INVALID, s.typed().isBlank() ? IntakeReplies.STATUS_NO_CODE
-                    : IntakeReplies.statusNotFound(s.typed())));
+                    : IntakeReplies.STATUS_BAD_CODE));
         }
         Optional<Petition> p = petitions.findByTrackingCode(code.get()).filter(x -> in.fromContactOf(x)
                 || x.trackingCode().equals(in.message().addressedTo()));

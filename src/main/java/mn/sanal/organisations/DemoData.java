@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo organisation on real places (default and postgres profiles; never prod): for each demo soum a Governor's
  * office, Khural, health centre, school and land office with one official each; the soum Governor heads the
- * executive bodies and the Khural chair the Khural; one supervisor per aimag; a process owner and a clerk. Every
- * demo password is "demo". Idempotent: runs at every start.
+ * executive bodies and the Khural chair the Khural; one supervisor per aimag; a process owner and a clerk; two operators
+ * of the 11-11 call centre and the staff of Jargalant's mobile citizens' hall, who register petitions brought in
+ * person or by phone. Every demo password is "demo". Idempotent: runs at every start.
  */
 @Component
 @ConditionalOnProperty(name = "sanal.demo.enabled", havingValue = "true")
@@ -88,6 +89,11 @@ class DemoData {
         access.addMember(user("owner", "Үйл явцын эзэн"), Groups.PROCESS_OWNERS);
         access.setUpClerks();
         access.addMember(user("clerk", "Өргөдөл ангилагч"), Groups.CLERKS);
+        access.setUpCallCentre();
+        access.addMember(user("operator1", "11-11 төвийн оператор"), Groups.CALL_CENTRE);
+        access.addMember(user("operator2", "11-11 төвийн оператор"), Groups.CALL_CENTRE);
+        access.setUpMobileHall(Groups.mobileHall("jargalant"), "Жаргалант сумын иргэдэд үйлчлэх явуулын танхим");
+        access.addMember(user("jargalant.hall", "Явуулын танхимын ажилтан"), Groups.mobileHall("jargalant"));
         log.info("Demo organisation ready: {} soums, {} bodies; every demo password is '{}'", SOUMS.size(),
                 organisations.bodies().size(), PASSWORD);
     }

@@ -9,6 +9,10 @@ public final class Groups {
     public static final String PROCESS_OWNERS = "process-owners";
     /** Camunda's administrators group, created by the starter for the admin user. */
     public static final String ADMINS = "camunda-admin";
+    /** Operators of the 11-11 call centre: register what callers say (PetitionRegistration). */
+    public static final String CALL_CENTRE = "call-centre";
+    public static final String BODY_PREFIX = "body-";
+    public static final String MOBILE_HALL_PREFIX = "mobile-hall-";
 
     private Groups() {
     }
@@ -18,6 +22,11 @@ public final class Groups {
     }
 
     public static String body(String bodyCode) {
-        return "body-" + bodyCode;
+        return BODY_PREFIX + bodyCode;
+    }
+
+    /** The staff of a soum's mobile citizens' hall (иргэдэд үйлчлэх явуулын танхим), by the soum's short name. */
+    public static String mobileHall(String soumShortName) {
+        return MOBILE_HALL_PREFIX + soumShortName;
     }
 }

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sender of last resort: logs what would be sent on a channel that has no adapter in this deployment, and
- * counts it sent. Channel adapters (SMS, mail, fax) register their own {@link OutboxSender} and take precedence.
+ * The sender of last resort: logs that a message (never its text or recipient) would be sent on a channel that has
+ * no adapter in this deployment, and counts it sent. Channel adapters (SMS, mail, fax) register their own {@link OutboxSender} and take precedence.
  */
 class LoggingOutboxSender implements OutboxSender {
 
@@ -20,7 +20,8 @@ class LoggingOutboxSender implements OutboxSender {
 
     @Override
     public String send(OutboxMessage m) {
-        log.info("[{} -> {}] {}", m.channel(), m.recipient(), m.body());
+        log.info("Outbox message {} ({} on {}): no sender in this deployment, counted as sent", m.id(), m.kind(),
+                m.channel());
         return "log-" + UUID.randomUUID();
     }
 }

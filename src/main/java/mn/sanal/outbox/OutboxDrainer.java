@@ -59,7 +59,7 @@ class OutboxDrainer {
             } catch (Exception e) {
                 Duration delay = Duration.ofSeconds(Math.min(3600, 30L << Math.min(m.attempts() - 1, 7)));
                 log.warn("Outbox message {} ({} to {}) failed, attempt {}: {}", m.id(), m.kind(), m.channel(),
-                        m.attempts(), e.toString());
+                        m.attempts(), e.getClass().getName());
                 outbox.retryLater(m.id(), e.toString(), delay, properties.maxAttempts());
             }
         }

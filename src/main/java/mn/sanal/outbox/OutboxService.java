@@ -7,30 +7,52 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mn.sanal.platform.Clocks;
 
 /**
  * The transactional outbox. Processes {@link #enqueue} in their own transaction; channels {@link #claim} due
  * messages (a compare-and-set on the row, so two app instances never claim the same one), send them, and mark them
  * {@link #markSent sent} or {@link #retryLater failed for now}.
+ * <p>
+ * Automatic acknowledgements are limited per recipient ({@code sanal.outbox.acknowledgement-limit}): anybody can file
+ * petitions naming somebody else's number or address, and each used to bring that recipient an SMS or a mail. When a
+ * claim takes an acknowledgement whose recipient already had {@code per-recipient} of them let through within the
+ * window, the row is kept but marked {@value #SUPPRESSED} instead of being sent, and counted
+ * ({@code sanal.outbox.suppressed}). Only the kinds listed there are limited: answers, questions and every other
+ * message about a citizen's own case always go. The check runs when a row is first claimed, one row after another, so one
+ * instance never lets more through than the limit; instances claiming at the same instant may each let one more.
  */
 @Service
 public class OutboxService {
 
     /** A claim older than this is taken to be from a sender that died mid-send. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    /** The status of an automatic message held back by the acknowledgement limit: kept, never sent. */
+    public static final String SUPPRESSED = "SUPPRESSED";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxService.class);
 
     private final JdbcClient jdbc;
+    private final OutboxProperties.AcknowledgementLimit ackLimit;
+    private final MeterRegistry meters;
 
-    OutboxService(JdbcClient jdbc) {
+    OutboxService(JdbcClient jdbc, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
+        this.ackLimit = properties.acknowledgementLimit();
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
     /** Writes the message unless one with the same key exists. Returns true if this call wrote it. */
@@ -39,13 +61,13 @@ public class OutboxService {
         OffsetDateTime now = Clocks.now();
         // Portable "insert if absent": a unique-key violation would abort the whole engine transaction on PostgreSQL.
         int n = jdbc.sql("""
-                INSERT INTO outbox (message_key, petition_id, kind, channel, recipient, subject, body, status,
-                    attempts, next_attempt_at, created_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?
+                INSERT INTO outbox (message_key, petition_id, kind, channel, recipient, recipient_key, subject, body,
+                    status, attempts, next_attempt_at, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE message_key = ?)
                 """)
-                .params(m.messageKey(), m.petitionId(), m.kind(), m.channel(), m.recipient(), m.subject(), m.body(),
-                        now, now, m.messageKey())
+                .params(m.messageKey(), m.petitionId(), m.kind(), m.channel(), m.recipient(),
+                        recipientKey(m.channel(), m.recipient()), m.subject(), m.body(), now, now, m.messageKey())
                 .update();
         return n == 1;
     }
@@ -84,11 +106,56 @@ public class OutboxService {
                       AND ((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_at < ?))
                     """).params(claimant, now, id, now, stale).update();
             if (n == 1) {
-                find(id).ifPresent(claimed::add);
+                find(id).filter(m -> !suppressedOverLimit(m, now)).ifPresent(claimed::add);
             }
         }
         claimed.sort(Comparator.comparingLong(OutboxMessage::id));
         return claimed;
+    }
+
+    /**
+     * On its first claim, an automatic acknowledgement whose recipient has had the limit within the window is marked
+     * {@value #SUPPRESSED} (and not handed to the sender). Earlier rows count once claimed, whatever became of them.
+     */
+    private boolean suppressedOverLimit(OutboxMessage m, OffsetDateTime now) {
+        if (m.attempts() != 1 || !ackLimit.kinds().contains(m.kind())) {
+            return false;
+        }
+        long letThrough = jdbc.sql("""
+                SELECT count(*) FROM outbox
+                WHERE recipient_key = (SELECT recipient_key FROM outbox WHERE id = :id) AND id <> :id
+                  AND kind IN (:kinds) AND attempts > 0 AND status <> :suppressed AND created_at > :since
+                """)
+                .param("id", m.id()).param("kinds", ackLimit.kinds()).param("suppressed", SUPPRESSED)
+                .param("since", now.minus(ackLimit.window())).query(Long.class).single();
+        if (letThrough < ackLimit.perRecipient()) {
+            return false;
+        }
+        jdbc.sql("UPDATE outbox SET status = ?, claimed_by = NULL, last_error = ? WHERE id = ?")
+                .params(SUPPRESSED, "Хүлээн авагчид " + ackLimit.window() + " дотор " + ackLimit.perRecipient()
+                        + " автомат мэдэгдэл илгээсэн тул энэ мэдэгдлийг илгээсэнгүй.", m.id())
+                .update();
+        meters.counter("sanal.outbox.suppressed", "kind", m.kind(), "channel", m.channel()).increment();
+        log.info("Outbox message {} ({} to {}) suppressed: recipient had {} within {}", m.id(), m.kind(),
+                m.channel(), letThrough, ackLimit.window());
+        return true;
+    }
+
+    /**
+     * The recipient as the limit counts it: addresses compared without case, and a mail address without its
+     * {@code +tag} (bat+1@example.mn reaches bat@example.mn's mailbox).
+     */
+    static String recipientKey(String channel, String recipient) {
+        if (recipient == null) {
+            return null;
+        }
+        String key = recipient.strip().toLowerCase(Locale.ROOT);
+        int at = key.lastIndexOf('@');
+        int plus = key.indexOf('+');
+        if ("EMAIL".equals(channel) && at > 0 && plus > 0 && plus < at) {
+            key = key.substring(0, plus) + key.substring(at);
+        }
+        return key;
     }
 
     @Transactional

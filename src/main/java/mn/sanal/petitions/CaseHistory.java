@@ -3,6 +3,11 @@ package mn.sanal.petitions;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import mn.sanal.platform.Clocks;
 
 /**
@@ -20,7 +25,21 @@ public final class CaseHistory {
     /** The citizen wrote about a closed case: a new petition continues it. */
     public static final String CONTINUED = "CONTINUED";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private CaseHistory() {
+    }
+
+    /**
+     * A text for a task form: a Json variable holding a JSON string. Camunda stores it as bytes (a String variable has
+     * a 4,000-character column), and Tasklist parses Json variables before it fills the form.
+     */
+    public static Object formValue(String text) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(text)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String text(List<PetitionEvent> events) {

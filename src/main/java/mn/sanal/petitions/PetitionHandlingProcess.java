@@ -103,7 +103,6 @@ public final class PetitionHandlingProcess {
         public static final String TRANSFER_BODY = "transferBody";
         public static final String TRANSFER_REASON = "transferReason";
         public static final String INFORMATION_QUESTION = "informationQuestion";
-        public static final String CITIZEN_INFORMATION = "citizenInformation";
         public static final String EXTENSION_DAYS = "extensionDays";
         public static final String EXTENSION_REASON = "extensionReason";
         public static final String EXTENSION_DECISION = "extensionDecision";
@@ -114,6 +113,8 @@ public final class PetitionHandlingProcess {
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_NOTE = "reviewNote";
         public static final String TRIAGE_NOTE = "triageNote";
+        public static final String THANKS_READ = "thanksRead";
+        public static final String THANKS_NOTE = "thanksNote";
         public static final String LAST_ACTOR = "lastActor";
         /** What the official read or heard in a fax or voicemail (DescribePetition form). */
         public static final String PETITION_TEXT = "petitionText";

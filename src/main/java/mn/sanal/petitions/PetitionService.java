@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,8 @@ import mn.sanal.platform.Clocks;
 @Service
 @Transactional
 public class PetitionService {
+
+    private static final Logger log = LoggerFactory.getLogger(PetitionService.class);
 
     public static final String ACTOR_SYSTEM = "system";
     public static final String ACTOR_CITIZEN = "citizen";
@@ -108,6 +112,23 @@ public class PetitionService {
     @Transactional(readOnly = true)
     public int countEvents(long id, PetitionStatus status) {
         return repository.countEvents(id, status.name());
+    }
+
+    /**
+     * Fails loudly unless petition {@code id} is the one {@code processInstanceId} was started for: the process's
+     * {@code petitionId} variable is only a reference, and a reference that now points at another citizen's petition
+     * must not be acted on (answer, SMS, case history).
+     */
+    @Transactional(readOnly = true)
+    public void requireProcessInstance(long id, String processInstanceId) {
+        List<String> linked = jdbc.sql("SELECT process_instance_id FROM petition WHERE id = ?").param(id)
+                .query((rs, i) -> rs.getString(1)).list();
+        if (linked.size() != 1 || processInstanceId == null || !processInstanceId.equals(linked.get(0))) {
+            log.error("Process instance {} refers to petition {}, which belongs to process instance {}",
+                    processInstanceId, id, linked);
+            throw new IllegalStateException("Өргөдөл " + id + " энэ процесст (" + processInstanceId
+                    + ") хамаарахгүй: petitionId хувьсагч өөрчлөгдсөн байна. Үйлдлийг зогсоов.");
+        }
     }
 
     public void linkProcessInstance(long id, String processInstanceId) {

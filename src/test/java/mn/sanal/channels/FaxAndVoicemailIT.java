@@ -178,7 +178,7 @@ class FaxAndVoicemailIT extends IntegrationTest {
                 .get(0);
         assertThat(answer.getSubject()).isEqualTo("Санал " + p.trackingCode());
         assertThat(body(answer)).contains("Өргөдөл " + p.trackingCode() + ", хариу: ")
-                .contains("Хариуг 1-5 оноогоор үнэлнэ үү");
+                .contains("Үнэлнэ үү: 1-5");
         assertThat(answer.getContentType()).containsIgnoringCase("charset=UTF-8");
         // the acknowledgement went the same way, and nothing went by SMS or to the gateway's own address
         assertThat(mail.sentTo(gateway)).anySatisfy(x -> assertThat(body(x)).contains("хүлээн авлаа"));

@@ -27,17 +27,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
@@ -140,7 +140,8 @@ class PetitionHandlingProcessTest {
                 .containsEntry("citizenContact", PHONE).containsEntry("categoryLabel", "Эрүүл мэнд")
                 .containsEntry("locationLabel", "Говьсүмбэр, Сүмбэр")
                 .containsEntry("responsibleBodyName", "Сүмбэр сумын Эрүүл мэндийн төв");
-        Assertions.assertThat(shown.get("caseHistory").toString()).contains("Хүлээн авсан", "Шийдвэрлэж байна");
+        Assertions.assertThat(shownText(task, "caseHistory")).contains("Хүлээн авсан", "Шийдвэрлэж байна");
+        Assertions.assertThat(shownText(task, "petitionText")).isEqualTo(p.text());
         // Tasklist renders the deployed Camunda Form the formRef names
         try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
             Assertions.assertThat(new ObjectMapper().readTree(form).get("id").asText()).isEqualTo("ResolvePetition");
@@ -159,7 +160,7 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(ack.channel()).isEqualTo("SMS");
         Assertions.assertThat(ack.recipient()).isEqualTo(PHONE);
         Assertions.assertThat(ack.status()).isEqualTo("PENDING");
-        Assertions.assertThat(ack.body()).contains("Таны гомдлыг хүлээн авлаа", p.trackingCode(), DUE_TEXT);
+        Assertions.assertThat(ack.body()).contains("Гомдлыг хүлээн авлаа", p.trackingCode(), DUE_TEXT);
 
         // who may see the case in Cockpit: the body, its head, the aimag's supervisors
         Assertions.assertThat(readers(pi)).contains(HEALTH_GROUP, SUPERVISORS).doesNotContain("body-sumber-land");
@@ -190,7 +191,7 @@ class PetitionHandlingProcessTest {
         Task triage = task(pi);
         taskService().claim(triage.getId(), GOVERNOR_OFFICE_OFFICIAL);
         assertThatThrownBy(() -> taskService().complete(triage.getId(), withVariables(Vars.ROUTED_BODY, "")))
-                .satisfies(refusedWith("Байгууллага сонгоно уу"));
+                .satisfies(refusedWith("«Хариуцах байгууллага» (routedBody) талбарыг сонгоно уу"));
         assertThat(pi).isWaitingAt(Elements.TRIAGE);
 
         taskService().complete(triage.getId(),
@@ -205,7 +206,10 @@ class PetitionHandlingProcessTest {
         PetitionEvent assigned = last(p, "ASSIGNED");
         Assertions.assertThat(assigned.actor()).isEqualTo(GOVERNOR_OFFICE_OFFICIAL);
         Assertions.assertThat(assigned.note()).startsWith("Ангилан хуваарилав");
-        Assertions.assertThat(statuses(p)).containsExactly("RECEIVED", "TRIAGE", "ASSIGNED");
+        // the triage note is kept in the case history
+        Assertions.assertThat(statuses(p)).containsExactly("RECEIVED", "TRIAGE", "NOTE", "ASSIGNED");
+        Assertions.assertThat(last(p, "NOTE").note()).isEqualTo("Ангилалтын тэмдэглэл: Эмнэлгийн асуудал");
+        Assertions.assertThat(last(p, "NOTE").actor()).isEqualTo(GOVERNOR_OFFICE_OFFICIAL);
     }
 
     @Test
@@ -338,7 +342,7 @@ class PetitionHandlingProcessTest {
         Task request = task(pi);
         assertThatThrownBy(() -> taskService().complete(request.getId(), withVariables(
                 Vars.EXTENSION_DAYS, 31L, Vars.EXTENSION_REASON, "Шинжилгээ")))
-                .satisfies(refusedWith("1-30"));
+                .satisfies(refusedWith("(extensionDays) талбарын утга хамгийн ихдээ 30"));
 
         taskService().complete(request.getId(), withVariables(
                 Vars.EXTENSION_DAYS, 20L, Vars.EXTENSION_REASON, "Лабораторийн шинжилгээ хүлээж байна"));
@@ -485,14 +489,15 @@ class PetitionHandlingProcessTest {
 
         assertThat(pi).isWaitingAt(Elements.RESOLVE).hasNotPassed(Elements.RECORD_INFORMATION_TIMEOUT);
         assertThat(task(Elements.RESOLVE, pi)).hasCandidateGroup(HEALTH_GROUP).hasDueDate(date(DUE));
-        assertThat(pi).variables().containsEntry(Vars.CITIZEN_INFORMATION, "Шүдний эмч Батаагийн тухай");
+        // the reply is in the case history only, never in a process variable
+        assertThat(pi).variables().doesNotContainKey("citizenInformation");
         Assertions.assertThat(petitions.get(p.id()).status()).isEqualTo(PetitionStatus.ASSIGNED);
         Assertions.assertThat(petitions.history(p.id())).anySatisfy(e -> {
             Assertions.assertThat(e.actor()).isEqualTo(PetitionService.ACTOR_CITIZEN);
             Assertions.assertThat(e.note()).isEqualTo("Шүдний эмч Батаагийн тухай");
         });
-        Assertions.assertThat(taskService().getVariableLocal(task(Elements.RESOLVE, pi).getId(), "caseHistory")
-                .toString()).contains("Шүдний эмч Батаагийн тухай");
+        Assertions.assertThat(shownText(task(Elements.RESOLVE, pi), "caseHistory"))
+                .contains("Шүдний эмч Батаагийн тухай");
     }
 
     @Test
@@ -618,10 +623,10 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(task(pi).getDueDate()).isNull();
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         Assertions.assertThat(petitions.get(p.id()).dueAt()).isNull();
-        Assertions.assertThat(only(p, "ACKNOWLEDGED").body()).contains("талархлыг", p.trackingCode());
+        Assertions.assertThat(only(p, "ACKNOWLEDGED").body()).contains("Талархлыг", p.trackingCode());
 
         taskService().claim(task(pi).getId(), HEALTH_OFFICIAL);
-        taskService().complete(task(pi).getId(), withVariables("thanksRead", true));
+        taskService().complete(task(pi).getId(), withVariables(Vars.THANKS_READ, true));
         executeDueJobs(pi);
 
         assertThat(pi).isEnded().hasPassed(Elements.CLOSE_THANKS, Elements.END_THANKS)
@@ -813,7 +818,133 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(row.contactFax()).isEqualTo(fax);
     }
 
+    // ------------------------------------------------------------------------------------------------ long texts
+
+    /**
+     * The one limit for what a citizen writes ({@link IntakeService#MAX_TEXT_LENGTH}): a petition of exactly that
+     * length gets its deadline, acknowledgement and task, and the official reads all of it (the engine keeps a String
+     * variable in a 4,000-character column; the text is shown through a Json variable); one character more is refused
+     * with a message for the citizen.
+     */
+    @Test
+    void aPetitionAtTheTextLimitReachesItsOfficialAndOneCharacterMoreIsRefused() {
+        String longest = text(IntakeService.MAX_TEXT_LENGTH);
+        IntakeResult tooLong = intake.submit(new NewPetition(Channel.SMS, messageId(), PetitionType.COMPLAINT,
+                longest + "а", PHONE, null, null, null, "HEALTH", SUMBER, null));
+        Assertions.assertThat(tooLong).isInstanceOfSatisfying(Rejected.class, r -> {
+            Assertions.assertThat(r.reason()).isEqualTo(Reason.INVALID);
+            Assertions.assertThat(r.message()).contains("хэт урт", "10000");
+        });
+
+        Petition p = submit(PetitionType.COMPLAINT, "HEALTH", SUMBER, longest);
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(petitions.get(p.id()).dueAt()).isEqualTo(DUE);
+        Assertions.assertThat(only(p, "ACKNOWLEDGED").body()).contains(p.trackingCode());
+        Assertions.assertThat(shownText(task(Elements.RESOLVE, pi), "petitionText")).isEqualTo(longest);
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    /**
+     * A citizen's reply of exactly the limit comes back to the official in the case history, which then holds more
+     * than the engine's 4,000 characters; one character more is refused and the case keeps waiting.
+     */
+    @Test
+    void aReplyAtTheTextLimitComesBackToTheOfficialAndOneCharacterMoreIsRefused() {
+        ProcessInstance pi = routedToHealth();
+        Petition p = petition(pi);
+        resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_MORE_INFO,
+                Vars.INFORMATION_QUESTION, "Дэлгэрэнгүй бичнэ үү?");
+        executeDueJobs(pi);
+        assertThat(pi).isWaitingAt(Elements.AWAIT_INFORMATION);
+
+        String longest = text(IntakeService.MAX_TEXT_LENGTH);
+        IntakeResult tooLong = intake.provideInformation(Channel.SMS, messageId(), PHONE, petitions.get(p.id()),
+                longest + "а");
+        Assertions.assertThat(tooLong).isInstanceOfSatisfying(Rejected.class, r -> {
+            Assertions.assertThat(r.reason()).isEqualTo(Reason.INVALID);
+            Assertions.assertThat(r.message()).contains("хэт урт", "10000");
+        });
+        assertThat(pi).isWaitingAt(Elements.AWAIT_INFORMATION);
+
+        IntakeResult reply = intake.provideInformation(Channel.SMS, messageId(), PHONE, petitions.get(p.id()),
+                longest);
+        Assertions.assertThat(reply).isInstanceOf(Recorded.class);
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(shownText(task(Elements.RESOLVE, pi), "caseHistory")).contains(longest);
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    /**
+     * What an official types for a fax travels as a String variable (Tasklist submits text so): 4,000 characters,
+     * the engine's column, are taken; one more is refused with the field's name before the engine would fail.
+     */
+    @Test
+    void aTranscriptionAtTheEngineLimitIsTakenAndOneCharacterMoreIsRefused() {
+        IntakeResult result = intake.submit(new NewPetition(Channel.FAX, messageId(), PetitionType.REQUEST, "", null,
+                null, "70112244", null, null, NewPetition.Location.UNKNOWN, null));
+        Petition p = ((PetitionAccepted) result).petition();
+        ProcessInstance pi = instance(p);
+        executeDueJobs(pi);
+        Task describe = task(Elements.DESCRIBE, pi);
+
+        String longest = text(4000);
+        assertThatThrownBy(() -> formService().submitTaskForm(describe.getId(), withVariables(
+                Vars.PETITION_TEXT, longest + "а", Vars.PETITION_TYPE, "COMPLAINT", Vars.CATEGORY, "HEALTH",
+                Vars.SOUM, "govisumber.sumber"))).satisfies(refusedWith("4000 тэмдэгтээс урт"));
+        assertThat(pi).isWaitingAt(Elements.DESCRIBE);
+
+        formService().submitTaskForm(describe.getId(), withVariables(Vars.PETITION_TEXT, longest,
+                Vars.PETITION_TYPE, "COMPLAINT", Vars.CATEGORY, "HEALTH", Vars.SOUM, "govisumber.sumber"));
+        executeDueJobs(pi);
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Assertions.assertThat(petitions.get(p.id()).text()).isEqualTo(longest);
+        Assertions.assertThat(shownText(task(Elements.RESOLVE, pi), "petitionText")).isEqualTo(longest);
+    }
+
+    // ------------------------------------------------------------------------------------------------ identity
+
+    /**
+     * Defence in depth: however a case's {@code petitionId} came to name another citizen's petition (here the engine
+     * API, as an administrator or a bug could), the case refuses to act on it: the answer is not written to the other
+     * petition and no SMS goes to its citizen.
+     */
+    @Test
+    void aCaseWhosePetitionIdNamesAnotherPetitionActsOnNothing() {
+        ProcessInstance pi = routedToHealth();
+        Petition other = submit(PetitionType.COMPLAINT, "HEALTH", SUMBER, "Өөр иргэний гомдол");
+        executeDueJobs(instance(other));
+        runtimeService().setVariable(pi.getId(), Vars.PETITION_ID, other.id());
+
+        assertThatThrownBy(() -> resolve(pi, HEALTH_OFFICIAL, Vars.RESOLVE_ACTION, Values.ACTION_ANSWER,
+                Vars.ANSWER_TEXT, "Хариу", Vars.OUTCOME, "RESOLVED"))
+                .hasMessageContaining("хамаарахгүй");
+
+        assertThat(pi).isWaitingAt(Elements.RESOLVE);
+        Petition untouched = petitions.get(other.id());
+        Assertions.assertThat(untouched.answer()).isNull();
+        Assertions.assertThat(untouched.status()).isEqualTo(PetitionStatus.ASSIGNED);
+        Assertions.assertThat(outbox.forPetition(other.id())).extracting(OutboxMessage::kind)
+                .containsExactly("ACKNOWLEDGED");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Cyrillic text of exactly {@code length} characters, no blank at either end. */
+    private static String text(int length) {
+        StringBuilder s = new StringBuilder(length + 20);
+        while (s.length() < length) {
+            s.append("Эмнэлэгт эмч алга. ");
+        }
+        s.setLength(length);
+        s.setCharAt(length - 1, 'а');
+        return s.toString();
+    }
 
     private Petition submit(PetitionType type, String category, NewPetition.Location location) {
         return submit(type, category, location, "Сүмбэр сумын эрүүл мэндийн төвд эмч байхгүй байна");
@@ -930,13 +1061,18 @@ class PetitionHandlingProcessTest {
     }
 
     /**
-     * What Tasklist gets when the completion listener refuses a form: the engine wraps the listener's
-     * BadUserRequestException (ENGINE-03051), the message is the Mongolian text, and the transaction rolls back.
+     * What Tasklist gets when a completion is refused (by the form guard or a completion listener): Camunda's
+     * FormFieldValidationException (REST: 400) whose message is the Mongolian text, and the transaction rolls back.
      */
     private static java.util.function.Consumer<Throwable> refusedWith(String message) {
-        return thrown -> Assertions.assertThat(thrown).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining(message)
-                .hasRootCauseInstanceOf(BadUserRequestException.class);
+        return thrown -> Assertions.assertThat(thrown).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining(message);
+    }
+
+    /** A text the official's form shows, as Tasklist reads it: a Json variable holding a JSON string. */
+    private static String shownText(Task task, String name) {
+        JsonValue value = taskService().getVariableLocalTyped(task.getId(), name);
+        return value.getValue().stringValue();
     }
 
     private static String messageId() {

@@ -136,7 +136,7 @@ class PetitionLifecycleIT extends IntegrationTest {
         String taskId = eventuallyJson(() -> official.get("/engine-rest/task?processInstanceBusinessKey={code}", code),
                 t -> t.size() == 1).get(0).get("id").asText();
 
-        assertThat(write(code, "ТУСЛАМЖ", null).get("service_notice").asText()).contains("ШАЛГАХ <код>");
+        assertThat(write(code, "ТУСЛАМЖ", null).get("service_notice").asText()).contains("ШАЛГАХ код");
         assertThat(write(code, "шалгах", null).get("service_notice").asText())
                 .contains(code, PetitionStatus.ASSIGNED.labelMn());
 
@@ -172,7 +172,7 @@ class PetitionLifecycleIT extends IntegrationTest {
         assertThat(status(code)).isEqualTo(PetitionStatus.ASSIGNED);
 
         // opting out through the case: its phone gets no broadcasts
-        assertThat(write(code, "ЗОГС", null).get("service_notice").asText()).contains("жагсаалтаас гарлаа");
+        assertThat(write(code, "ЗОГС", null).get("service_notice").asText()).contains("Мэдээлэл зогсоолоо");
         assertThat(jdbc.sql("SELECT opted_out FROM opt_out WHERE channel = 'SMS' AND address = '97699112233'")
                 .query(Boolean.class).single()).isTrue();
 

@@ -3,8 +3,10 @@ package mn.sanal.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,14 +59,19 @@ class AuthorizationIT extends IntegrationTest {
     }
 
     /**
-     * A wrong password is refused. (The engine's login throttling also refuses the right one for a few seconds after
-     * a failure; that is not asserted, as it depends on how fast the machine is. The right password works again once
-     * the throttling is over.) Uses {@code clerk}, whom no other test logs in as.
+     * A wrong password is refused, and delays the user's next login by 3 s (the engine's login delay, on its clock;
+     * LoginLockoutIT tests it in full). The right password works once the delay is over. Uses {@code clerk}, whom no
+     * other test logs in as.
      */
     @Test
     void aWrongPasswordIsRefused() {
         assertThat(http().as("clerk", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
-        eventually().untilAsserted(() -> assertThat(as("clerk").get("/engine-rest/task").status()).isEqualTo(200));
+        try {
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 4000));
+            assertThat(as("clerk").get("/engine-rest/task").status()).isEqualTo(200);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
@@ -125,10 +132,33 @@ class AuthorizationIT extends IntegrationTest {
             assertThat(definitions.elements().next().get("key").asText()).isEqualTo(key);
             assertThat(as("demo").get("/engine-rest/deployment?id={id}", deploymentId).json()).hasSize(1);
             assertThat(as("sumber.health").get("/engine-rest/deployment?id={id}", deploymentId).json()).isEmpty();
+            // the owner changes models, not running cases: no deleting deployments (a cascade ends cases)...
+            Http.Response ownerDelete = owner.delete("/engine-rest/deployment/{id}?cascade=true", deploymentId);
+            assertThat(ownerDelete.status()).as("%s", ownerDelete).isEqualTo(403);
+            assertThat(as("demo").get("/engine-rest/deployment?id={id}", deploymentId).json()).hasSize(1);
         } finally {
-            assertThat(owner.delete("/engine-rest/deployment/{id}?cascade=true", deploymentId).status())
-                    .isEqualTo(204);
+            Http.Response adminDelete = as("demo").delete("/engine-rest/deployment/{id}?cascade=true", deploymentId);
+            assertThat(adminDelete.status()).as("%s", adminDelete).isEqualTo(204);
         }
+    }
+
+    @Test
+    void processOwnersNeitherStartNorChangeRunningCases() {
+        Http owner = as("owner");
+        // ...no petition started with chosen variables, bypassing intake
+        Http.Response start = owner.postJson("/engine-rest/process-definition/key/PetitionHandling/start",
+                Map.of("variables", Map.of("petitionId", Map.of("value", 1, "type", "Long"))));
+        assertThat(start.status()).as("%s", start).isEqualTo(403);
+        // ...no variables set on a case, no token moved
+        Http.Response variable = owner.putJson("/engine-rest/process-instance/{id}/variables/petitionDueDate",
+                Map.of("value", "2099-01-01T00:00:00.000+0800", "type", "Date"), processInstanceId);
+        assertThat(variable.status()).as("%s", variable).isIn(403, 404);
+        Http.Response modify = owner.postJson("/engine-rest/process-instance/{id}/modification",
+                Map.of("instructions", java.util.List.of(Map.of("type", "startBeforeActivity",
+                        "activityId", "Task_AnswerCitizen"))), processInstanceId);
+        assertThat(modify.status()).as("%s", modify).isIn(403, 404);
+        // ...but they read the definitions in Cockpit
+        assertThat(owner.get("/engine-rest/process-definition?key=PetitionHandling").json()).isNotEmpty();
     }
 
     @Test

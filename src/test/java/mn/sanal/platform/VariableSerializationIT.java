@@ -98,6 +98,33 @@ class VariableSerializationIT extends IntegrationTest {
         assertThat(back.getCount()).isEqualTo(3);
     }
 
+    /**
+     * A JSON object variable names the class it becomes. Only our own packages and Camunda's plain JDK types may be
+     * instantiated (deserialization-type-validation), so a value naming any other class (a gadget) is never built.
+     */
+    @Test
+    void aJsonObjectNamingAClassOutsideOurPackagesIsNotInstantiated() {
+        Http admin = as("demo");
+        Http.Response set = admin.putJson("/engine-rest/process-instance/{id}/variables/{name}", Map.of(
+                "value", "\"/etc/passwd\"",
+                "type", "Object",
+                "valueInfo", Map.of("objectTypeName", "java.io.File",
+                        "serializationDataFormat", "application/json")), processInstanceId, "itForeignType");
+        if (set.status() >= 400) {
+            assertThat(set.body()).contains("java.io.File");
+            assertThat(admin.get("/engine-rest/process-instance/{id}/variables/{name}?deserializeValue=false",
+                    processInstanceId, "itForeignType").status()).isEqualTo(404);
+            return;
+        }
+        // stored as text; refused the moment anyone asks for the object
+        Http.Response read = admin.get("/engine-rest/process-instance/{id}/variables/{name}", processInstanceId,
+                "itForeignType");
+        assertThat(read.status()).as("%s", read).isGreaterThanOrEqualTo(400);
+        assertThat(read.body()).contains("java.io.File");
+        assertThatThrownBy(() -> runtime.getVariable(processInstanceId, "itForeignType"))
+                .hasMessageContaining("java.io.File");
+    }
+
     private static String javaSerialized(Object o) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

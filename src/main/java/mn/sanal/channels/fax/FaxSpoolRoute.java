@@ -65,13 +65,16 @@ class FaxSpoolRoute extends RouteBuilder {
             scan.add(name, in);
         }
         if (number.isEmpty()) {
-            throw new IllegalStateException("Fax " + name + " has no sender number (no sidecar, none in the name)");
+            // the file name often is the sender's number: it stays out of the message (and so out of the log)
+            throw new IllegalStateException("Fax without a sender number (no sidecar, none in the file name)");
         }
         String key = "spool:" + name + ":" + (scan.accepted().isEmpty() ? "refused" : scan.accepted().get(0).sha256());
         IntakeResult result = fax.submit(key, number.get(), "", scan);
-        log.info("Fax {} from {}: {}", name, number.get(), result);
+        log.info("Fax from the spool: {}", result instanceof IntakeResult.PetitionAccepted a
+                ? "petition " + a.petition().trackingCode() + (a.duplicate() ? " (taken before)" : "")
+                : result instanceof IntakeResult.Rejected r ? "not taken, " + r.reason() : "recorded");
         if (result instanceof IntakeResult.Rejected r) {
-            throw new IllegalStateException("Fax " + name + " not taken: " + r.message());
+            throw new IllegalStateException("Fax not taken: " + r.reason());
         }
         if (Files.isRegularFile(sidecar)) {
             Path done = file.getParent().resolve(".done");

@@ -1,5 +1,7 @@
 package mn.sanal.channels.mail;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,6 +14,7 @@ import mn.sanal.intake.InboundMessage;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeService;
 import mn.sanal.petitions.Channel;
+import mn.sanal.platform.Clocks;
 
 /**
  * A citizen's own mail, translated for intake: the sender's address, the subject, the citizen's own words (the quoted
@@ -24,6 +27,8 @@ class CitizenMail {
 
     /** Our outgoing Message-IDs: {@code sanal.<CODE>.<outbox id>@<domain>}. */
     static final Pattern OUR_MESSAGE_ID = Pattern.compile("sanal\\.([0-9A-Z]{4}-[0-9A-Z]{4})\\.\\d+@.*");
+    /** Longer than the app is plausibly down over a long holiday; a Date header older than this is a wrong clock. */
+    static final Duration MAX_MAIL_AGE = Duration.ofDays(7);
 
     private final IntakeService intake;
     private final AttachmentService attachments;
@@ -41,10 +46,21 @@ class CitizenMail {
         }
         AttachmentService.Batch batch = MailFiles.batch(attachments, mail.files());
         return intake.receive(InboundMessage.of(Channel.EMAIL, mail.dedupKey(), mail.from(), withoutQuote(mail.text()))
+                .receivedAt(receivedAt(mail.sentAt(), Clocks.now()))
                 .withSubject(mail.subject())
                 .referringTo(ourCodes(mail))
                 .withFiles(batch)
                 .withDetails(InboundMessage.Details.NONE.withCitizenName(mail.fromName())));
+    }
+
+    /**
+     * When the message was made, which a new petition's legal due date counts from: the mail's Date header when it is
+     * sane (not in the future, not older than {@link #MAX_MAIL_AGE}: a mail that waited in the mailbox while the app
+     * was down keeps its day), else the time we took it. A sender's wrong clock or a forged header cannot move the
+     * deadline far.
+     */
+    static OffsetDateTime receivedAt(OffsetDateTime sentAt, OffsetDateTime now) {
+        return sentAt != null && !sentAt.isAfter(now) && !sentAt.isBefore(now.minus(MAX_MAIL_AGE)) ? sentAt : now;
     }
 
     /** Sent by a program (an out-of-office responder, a list robot): RFC 3834's Auto-Submitted other than "no". */

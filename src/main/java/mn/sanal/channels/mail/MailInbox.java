@@ -82,7 +82,8 @@ class MailInbox {
             // the header itself may be what is broken
         }
         log.error("QUARANTINE: mail {} (message number {}) cannot be read and goes to folder '{}': {}", id,
-                raw.getMessageNumber(), properties.imap().quarantineFolder(), e.toString());
+                raw.getMessageNumber(), properties.imap().quarantineFolder(),
+                e.getCause() == null ? e.getClass().getName() : e.getCause().getClass().getName());
         move(raw, properties.imap().quarantineFolder());
     }
 

@@ -66,8 +66,7 @@ class SmsInbound {
         List<SmsStore.Part> parts = store.storePart(
                 new SmsStore.Part(phone, c.reference(), c.total(), c.seq(), pdu.text(), Clocks.now()));
         if (parts.stream().map(SmsStore.Part::seq).distinct().count() < c.total()) {
-            log.debug("SMS part {}/{} (ref {}) from {} stored, waiting for the rest", c.seq(), c.total(),
-                    c.reference(), phone);
+            log.debug("SMS part {}/{} (ref {}) stored, waiting for the rest", c.seq(), c.total(), c.reference());
             return;
         }
         completeGroup(new SmsStore.Group(phone, c.reference(), c.total()), parts, false);
@@ -138,7 +137,7 @@ class SmsInbound {
             boolean matched = outbox.recordDelivery(r.getId(), status, at);
             log.debug("Delivery receipt {} {} for {}", r.getId(), status, matched ? "an outbox row" : "nothing known");
         } catch (InvalidDeliveryReceiptException e) {
-            log.warn("Unreadable delivery receipt from {}: {}", d.getSourceAddr(), e.getMessage());
+            log.warn("Unreadable delivery receipt ({})", e.getClass().getSimpleName());
         }
     }
 

@@ -54,9 +54,10 @@ class SmsInboundRoute extends RouteBuilder {
         try {
             inbound.onDeliverSm(d);
         } catch (DataAccessException | TransactionException e) {
-            throw new ProcessRequestException("database unavailable: " + e.getMessage(), ESME_RX_T_APPDN, e);
+            // the type only: a database error's message may quote the citizen's values, and this one is logged
+            throw new ProcessRequestException("database unavailable: " + e.getClass().getName(), ESME_RX_T_APPDN, e);
         } catch (RuntimeException e) {
-            throw new ProcessRequestException(e.toString(), ESME_RSYSERR, e);
+            throw new ProcessRequestException(e.getClass().getName(), ESME_RSYSERR, e);
         }
     }
 }

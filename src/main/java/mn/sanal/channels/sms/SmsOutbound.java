@@ -25,9 +25,10 @@ import mn.sanal.petitions.Channel;
 
 /**
  * Drains the outbox rows of channel SMS at no more than {@code max-tps} submit_sm per second (every part counts).
- * Claims rows with the outbox's compare-and-set, encodes each text (GSM 7-bit or UCS-2, concatenation UDH), hands
- * the parts to the camel-smpp producer, and marks the row sent with the SMSC's id of the last part, which is the only
- * part that asks for a delivery receipt. Throttling and lost connections put the row back with back-off.
+ * Claims rows with the outbox's compare-and-set, encodes each text (GSM 7-bit or UCS-2, concatenation UDH), addresses
+ * it in international form (TON 1, NPI 1: the SMSC need not guess what a bare 976XXXXXXXX is), hands the parts to the
+ * camel-smpp producer, and marks the row sent with the SMSC's id of the last part, which is the only part that asks
+ * for a delivery receipt. Throttling and lost connections put the row back with back-off.
  */
 @Component
 @ConditionalOnProperty(name = "sanal.sms.enabled", havingValue = "true", matchIfMissing = true)
@@ -79,7 +80,10 @@ class SmsOutbound implements SelfDrainingChannel {
         exchange.setProperty(OUTBOX_ID, m.id());
         exchange.setProperty(ATTEMPTS, m.attempts());
         var in = exchange.getIn();
-        in.setHeader(SmppConstants.DEST_ADDR, m.recipient());
+        SmsPhones.Address to = SmsPhones.destination(m.recipient());
+        in.setHeader(SmppConstants.DEST_ADDR, to.number());
+        in.setHeader(SmppConstants.DEST_ADDR_TON, to.ton());
+        in.setHeader(SmppConstants.DEST_ADDR_NPI, to.npi());
         in.setHeader(SmppConstants.SOURCE_ADDR, properties.sourceAddress());
         in.setHeader(SmppConstants.DATA_CODING, e.dataCoding());
         in.setHeader(SmppConstants.ESM_CLASS, new ESMClass(e.concatenated() ? 0x40 : 0x00));
@@ -104,7 +108,7 @@ class SmsOutbound implements SelfDrainingChannel {
         if (isThrottled(e)) {
             pausedUntil = System.currentTimeMillis() + 1000;
         }
-        log.warn("SMS outbox row {} not sent (attempt {}), retry in {}: {}", id, attempts, delay, rootMessage(e));
+        log.warn("SMS outbox row {} not sent (attempt {}), retry in {}: {}", id, attempts, delay, rootType(e));
         outbox.retryLater(id, String.valueOf(rootMessage(e)), delay, outboxProperties.maxAttempts());
     }
 
@@ -122,6 +126,16 @@ class SmsOutbound implements SelfDrainingChannel {
             }
         }
         return false;
+    }
+
+    /** For the log: the root cause's type only (a message may quote what was sent). */
+    private static String rootType(Throwable e) {
+        Throwable t = e;
+        while (t != null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t == null ? "unknown" : t instanceof NegativeResponseException n
+                ? "SMSC status 0x" + Integer.toHexString(n.getCommandStatus()) : t.getClass().getName();
     }
 
     private static String rootMessage(Throwable e) {

@@ -19,6 +19,6 @@ class SmsRouteConfiguration extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(ID)
                 .onException(Exception.class).handled(false).maximumRedeliveries(0).logExhausted(false)
-                .log(LoggingLevel.WARN, "mn.sanal.channels.sms", "${routeId}: ${exception}");
+                .log(LoggingLevel.WARN, "mn.sanal.channels.sms", "${routeId}: ${exception.class.name}");
     }
 }

@@ -1,6 +1,9 @@
 package mn.sanal.channels.sms;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +49,9 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 import org.slf4j.Logger;
@@ -54,28 +61,34 @@ import org.slf4j.LoggerFactory;
  * A small SMSC on jSMPP's server side: the app binds to it as it would to an operator's SMSC. It plays the citizens
  * (deliver_sm of a text as phone X, split and encoded as a phone would), records what the app submits, answers with
  * delivery receipts, and can throttle (ESME_RTHROTTLED) or go away and come back. Used by {@code ./mvnw
- * spring-boot:run} in development and by the integration tests as their SMPP peer.
+ * spring-boot:run} in development and by the integration tests as their SMPP peer. It listens on one address only
+ * (loopback unless configured otherwise) and accepts one system id and password: the ones the app binds with.
  */
 public class SmscSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     public static final int ESME_RTHROTTLED = 0x58;
+    static final int ESME_RINVPASWD = 0x0E;
+    static final int ESME_RINVSYSID = 0x0F;
 
-    /** One submit_sm as received. */
+    /** One submit_sm as received; {@code toTon}, {@code toNpi}: the destination's type of number and plan. */
     public record SubmittedPart(String messageId, String from, String to, byte dataCoding, byte esmClass,
-                                byte[] shortMessage, Instant at) {
+                                byte[] shortMessage, Instant at, byte toTon, byte toNpi) {
     }
 
     /** What a citizen's phone shows: the parts of one message joined. */
     public record SentSms(String to, String from, String text, int parts, byte dataCoding, List<String> messageIds,
-                          Instant at) {
+                          Instant at, byte toTon, byte toNpi) {
     }
 
     /** The SMSC's answer to one deliver_sm: 0 for OK, else the error status; how long the app took. */
     public record DeliverResult(int status, Duration took) {
     }
 
+    private final String host;
     private final int port;
+    private final String systemId;
+    private final String password;
     private final Duration receiptDelay;
     private final List<SubmittedPart> submitted = new CopyOnWriteArrayList<>();
     private final List<Bound> sessions = new CopyOnWriteArrayList<>();
@@ -94,9 +107,22 @@ public class SmscSimulator implements AutoCloseable {
     private record Bound(SMPPServerSession session, BindType type) {
     }
 
-    public SmscSimulator(int port, Duration receiptDelay) {
+    /**
+     * @param host     the address to listen on (e.g. 127.0.0.1; never all interfaces)
+     * @param systemId the only system id a bind may give
+     * @param password the only password a bind may give (may be empty)
+     */
+    public SmscSimulator(String host, int port, String systemId, String password, Duration receiptDelay) {
+        this.host = host;
         this.port = port;
+        this.systemId = systemId;
+        this.password = password == null ? "" : password;
         this.receiptDelay = receiptDelay;
+    }
+
+    /** A peer for tests: on loopback, for the app's default login (system id {@code sanal}, no password). */
+    public SmscSimulator(int port, Duration receiptDelay) {
+        this(InetAddress.getLoopbackAddress().getHostAddress(), port, "sanal", "", receiptDelay);
     }
 
     public int port() {
@@ -107,13 +133,13 @@ public class SmscSimulator implements AutoCloseable {
         if (listener != null) {
             return;
         }
-        SMPPServerSessionListener l = new SMPPServerSessionListener(port);
+        SMPPServerSessionListener l = new SMPPServerSessionListener(port, new OneAddress(InetAddress.getByName(host)));
         l.setMessageReceiverListener(new Receiver());
         listener = l;
         acceptor = new Thread(() -> acceptLoop(l), "smsc-sim-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("SMSC simulator listening on port {}", port);
+        log.info("SMSC simulator listening on {}:{}", host, port);
     }
 
     /** Closes the port and every session, as an SMSC that goes away. */
@@ -155,10 +181,19 @@ public class SmscSimulator implements AutoCloseable {
         }
     }
 
-    /** Answers the bind in the background; the simulator accepts any system id and password. */
+    /** Answers the bind in the background: the configured system id and password, or a refusal. */
     private void bind(SMPPServerSession session) {
         try {
             BindRequest req = session.waitForBind(10_000);
+            // jSMPP reads an empty C-Octet string as null
+            boolean knownId = systemId.equals(Objects.toString(req.getSystemId(), ""));
+            if (!knownId || !password.equals(Objects.toString(req.getPassword(), ""))) {
+                log.warn("SMSC simulator: bind refused (wrong system id or password)");
+                req.reject(knownId ? ESME_RINVPASWD : ESME_RINVSYSID);
+                // closed a moment later: closed at once, the refusal could be lost and the peer wait for it
+                receipts.schedule(session::close, 1, TimeUnit.SECONDS);
+                return;
+            }
             req.accept("sanal-sim");
             sessions.add(new Bound(session, req.getBindType()));
             session.addSessionStateListener((newState, oldState, source) -> {
@@ -210,7 +245,7 @@ public class SmscSimulator implements AutoCloseable {
             }
             SubmittedPart first = parts.get(0);
             out.add(new SentSms(first.to(), first.from(), text.toString(), parts.size(), first.dataCoding(),
-                    parts.stream().map(SubmittedPart::messageId).toList(), first.at()));
+                    parts.stream().map(SubmittedPart::messageId).toList(), first.at(), first.toTon(), first.toNpi()));
         }
         return out;
     }
@@ -219,15 +254,29 @@ public class SmscSimulator implements AutoCloseable {
         return (p.esmClass() & 0x40) != 0 && p.shortMessage().length > 5 ? p.shortMessage()[5] & 0xFF : 0;
     }
 
-    /** A citizen texts {@code text} from {@code from} to {@code to}: encoded and split as a phone would. */
+    /**
+     * A citizen texts {@code text} from {@code from} to {@code to}: encoded and split as a phone would. The sender's
+     * type of number is the one its form implies: 8 digits national, longer international.
+     */
     public List<DeliverResult> send(String from, String to, String text) {
+        return send(typeOf(from), from, to, text);
+    }
+
+    /** As {@link #send(String, String, String)}, with the sender's type of number as the SMSC states it. */
+    public List<DeliverResult> send(TypeOfNumber fromTon, String from, String to, String text) {
         SmsEncoding.Encoded e = SmsEncoding.encode(text, refs.incrementAndGet() & 0xFF);
         List<DeliverResult> results = new ArrayList<>();
         for (byte[] part : e.parts()) {
-            results.add(deliver(from, to, e.concatenated() ? (byte) 0x40 : 0, e.dataCoding(), part,
+            results.add(deliver(fromTon, from, to, e.concatenated() ? (byte) 0x40 : 0, e.dataCoding(), part,
                     messageIdTlv("sim-" + moIds.incrementAndGet())));
         }
         return results;
+    }
+
+    static TypeOfNumber typeOf(String number) {
+        String digits = number.replaceAll("[^0-9]", "");
+        return digits.length() == 8 ? TypeOfNumber.NATIONAL
+                : digits.length() > 8 ? TypeOfNumber.INTERNATIONAL : TypeOfNumber.UNKNOWN;
     }
 
     public static OptionalParameter messageIdTlv(String id) {
@@ -237,6 +286,11 @@ public class SmscSimulator implements AutoCloseable {
     /** One raw deliver_sm; the result holds the ESME's command status (0 = OK). */
     public DeliverResult deliver(String from, String to, byte esmClass, byte dataCoding, byte[] shortMessage,
                                  OptionalParameter... tlvs) {
+        return deliver(typeOf(from), from, to, esmClass, dataCoding, shortMessage, tlvs);
+    }
+
+    private DeliverResult deliver(TypeOfNumber fromTon, String from, String to, byte esmClass, byte dataCoding,
+                                  byte[] shortMessage, OptionalParameter... tlvs) {
         Bound rx = receiver();
         if (rx == null) {
             throw new IllegalStateException("No ESME bound to receive");
@@ -244,7 +298,7 @@ public class SmscSimulator implements AutoCloseable {
         long t0 = System.nanoTime();
         int status = 0;
         try {
-            rx.session().deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+            rx.session().deliverShortMessage("", fromTon, NumberingPlanIndicator.ISDN, from,
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(esmClass), (byte) 0,
                     (byte) 0, new RegisteredDelivery(0), DataCodings.newInstance(dataCoding), shortMessage, tlvs);
         } catch (NegativeResponseException e) {
@@ -286,9 +340,9 @@ public class SmscSimulator implements AutoCloseable {
             }
             String id = Long.toHexString(ids.incrementAndGet());
             submitted.add(new SubmittedPart(id, s.getSourceAddr(), s.getDestAddress(), s.getDataCoding(),
-                    s.getEsmClass(), s.getShortMessage(), Instant.now()));
-            log.info("SMSC simulator: submit_sm {} -> {} ({} bytes, data_coding {})", id, s.getDestAddress(),
-                    s.getShortMessage().length, s.getDataCoding());
+                    s.getEsmClass(), s.getShortMessage(), Instant.now(), s.getDestAddrTon(), s.getDestAddrNpi()));
+            log.debug("SMSC simulator: submit_sm {} ({} bytes, data_coding {})", id, s.getShortMessage().length,
+                    s.getDataCoding());
             if ((s.getRegisteredDelivery() & 0x03) != 0 && !receiptDelay.isZero()) {
                 receipts.schedule(() -> receipt(s, id), receiptDelay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -341,6 +395,29 @@ public class SmscSimulator implements AutoCloseable {
         @Override
         public DataSmResult onAcceptDataSm(DataSm d, Session source) throws ProcessRequestException {
             throw new ProcessRequestException("not supported", 0x03);
+        }
+    }
+
+    /** jSMPP's server sockets listen on all interfaces; this one on one address. */
+    private record OneAddress(InetAddress address) implements ServerConnectionFactory {
+
+        @Override
+        public ServerConnection listen(int port) throws IOException {
+            return listen(port, 0, 50);
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout) throws IOException {
+            return listen(port, timeout, 50);
+        }
+
+        @Override
+        public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port), backlog);
+            socket.setSoTimeout(timeout);
+            return new ServerSocketConnection(socket);
         }
     }
 }

@@ -86,8 +86,7 @@ class VoicemailSpoolRoute extends RouteBuilder {
         String key = "spool:" + relative.replaceAll("\\.txt$", "") + ":" + m.origTime();
         Optional<String> number = m.callerNumber();
         if (number.isEmpty()) {
-            log.warn("Voicemail {} has no caller number ({}): nobody to answer, not taken as a petition", relative,
-                    m.callerId());
+            log.warn("Voicemail {} has no caller number: nobody to answer, not taken as a petition", relative);
             return;
         }
         AttachmentService.Batch recording = attachments.newBatch();
@@ -95,7 +94,10 @@ class VoicemailSpoolRoute extends RouteBuilder {
             recording.add(wav(txt).getFileName().toString(), in);
         }
         IntakeResult result = voicemail.submit(key, number.get(), m.callerName().orElse(null), "", recording);
-        log.info("Voicemail {} from {} ({} s): {}", relative, number.get(), m.durationSeconds(), result);
+        log.info("Voicemail {} ({} s): {}", relative, m.durationSeconds(), result
+                instanceof IntakeResult.PetitionAccepted a
+                ? "petition " + a.petition().trackingCode() + (a.duplicate() ? " (taken before)" : "")
+                : result instanceof IntakeResult.Rejected r ? "not taken, " + r.reason() : "recorded");
     }
 
     private static boolean older(Path p, Instant limit) throws IOException {

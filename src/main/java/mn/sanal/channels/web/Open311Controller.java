@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,29 +40,35 @@ import mn.sanal.platform.Clocks;
  * The web channel: Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) at {@code /open311/v2}, JSON format.
  * No API key is needed to file a petition. Two extensions beyond the spec let a citizen write to a case without an
  * account: {@code POST requests/{id}/rating.json} and {@code POST requests/{id}/replies.json} (more information, a
- * follow-up, the keywords). All of it goes through intake's one call. A client may send an
- * {@code Idempotency-Key} header so that a retried POST files one petition.
+ * follow-up, the keywords); all of it goes through intake's one call. A client may send an {@code Idempotency-Key}
+ * header so that a retried POST files one petition: the key holds for its endpoint (and, for ratings and replies,
+ * its petition) and the content it was first sent with; the same key with other content is 422 and shows nothing of
+ * the first request. Filing is limited per client ({@code sanal.open311.creations-per-minute}).
  */
 @RestController
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 class Open311Controller {
 
     static final String TYPE_ATTRIBUTE = "attribute[petition_type]";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The petition table's columns: address_text VARCHAR(400), citizen_name VARCHAR(200). */
+    static final int MAX_ADDRESS = 400;
+    static final int MAX_NAME = 200;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final PetitionService petitions;
     private final IntakeService intake;
     private final OrganisationService organisations;
     private final PlaceResolver places;
-    private final LookupRateLimiter rateLimiter;
+    private final ClientLimits limits;
 
     Open311Controller(PetitionService petitions, IntakeService intake, OrganisationService organisations,
-                      PlaceResolver places, LookupRateLimiter rateLimiter) {
+                      PlaceResolver places, ClientLimits limits) {
         this.petitions = petitions;
         this.intake = intake;
         this.organisations = organisations;
         this.places = places;
-        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     @GetMapping("/services.json")
@@ -113,11 +118,11 @@ class Open311Controller {
             @RequestParam(name = "first_name", required = false) String firstName,
             @RequestParam(name = "last_name", required = false) String lastName,
             @RequestParam(name = TYPE_ATTRIBUTE, required = false) String type,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (petitions.category(serviceCode).isEmpty()) {
-            throw notFound("service_code '" + serviceCode + "' байхгүй. GET services.json жагсаалтаас сонгоно уу.");
-        }
-        if (description == null || description.isBlank()) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            HttpServletRequest http) {
+        checkFields(http);
+        String key = idempotencyKey(idempotencyKey);
+        if (!WebInput.visible(description)) {
             throw badRequest("description: өргөдлийн агуулгыг бичнэ үү.");
         }
         String cleanPhone = WebContacts.phone(phone);
@@ -126,33 +131,47 @@ class Open311Controller {
             throw badRequest("phone: утасны дугаар буруу байна (жишээ нь 99112233).");
         }
         if (email != null && !email.isBlank() && cleanEmail == null) {
-            throw badRequest("email: имэйл хаяг буруу байна.");
+            throw badRequest("email: имэйл хаяг буруу байна (жишээ нь bat@example.mn).");
         }
         if (cleanPhone == null && cleanEmail == null) {
             throw badRequest("phone эсвэл email: хариу хүргэх утас эсвэл имэйл хаяг шаардлагатай.");
         }
-        if ((address == null || address.isBlank()) && (lat == null || lon == null)) {
+        checkCoordinates(lat, lon);
+        if (address != null && !address.isEmpty() && !WebInput.visible(address)) {
+            throw badRequest("address_string: хаяг хоосон байна.");
+        }
+        if (address != null && address.length() > MAX_ADDRESS) {
+            throw badRequest("address_string: хаяг хэт урт байна (" + MAX_ADDRESS + " тэмдэгтээс ихгүй).");
+        }
+        if (!WebInput.visible(address) && (lat == null || lon == null)) {
             throw badRequest("address_string эсвэл lat/long: байршлыг (аймаг, сум, баг) заана уу.");
         }
+        String name = name(firstName, lastName);
         PetitionType petitionType = PetitionType.REQUEST;
         if (type != null && !type.isBlank()) {
             petitionType = PetitionType.fromKeyword(type)
                     .orElseThrow(() -> badRequest(TYPE_ATTRIBUTE + ": COMPLAINT, SUGGESTION, REQUEST, CRITICISM, "
                             + "THANKS-ийн аль нэг байна."));
         }
-        Place place = address != null && !address.isBlank() ? places.fromAddress(address) : Place.UNKNOWN;
+        limits.creation(http.getRemoteAddr()).ifPresent(seconds -> {
+            throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, "Энэ хаягаас хэт олон өргөдөл ирлээ. "
+                    + seconds + " секундын дараа дахин оролдоно уу.", seconds);
+        });
+        if (petitions.category(serviceCode).isEmpty()) {
+            throw notFound("service_code '" + serviceCode + "' байхгүй. GET services.json жагсаалтаас сонгоно уу.");
+        }
+        Place place = WebInput.visible(address) ? places.fromAddress(address) : Place.UNKNOWN;
         if (!place.isKnown() && lat != null && lon != null) {
             place = places.fromCoordinates(lat, lon);
         }
-        String name = String.join(" ", java.util.stream.Stream.of(firstName, lastName)
-                .filter(s -> s != null && !s.isBlank()).toList());
-        NewPetition p = new NewPetition(Channel.WEB,
-                idempotencyKey == null || idempotencyKey.isBlank() ? "web-" + UUID.randomUUID() : idempotencyKey,
-                petitionType, description.strip(), cleanPhone, cleanEmail, null, name.isBlank() ? null : name,
-                serviceCode, new NewPetition.Location(place.aimagCode(), place.soumCode(), place.bagCode(), address,
-                lat, lon),
+        NewPetition p = new NewPetition(Channel.WEB, key == null ? "web-" + UUID.randomUUID() : key,
+                petitionType, description.strip(), cleanPhone, cleanEmail, null, name, serviceCode,
+                new NewPetition.Location(place.aimagCode(), place.soumCode(), place.bagCode(), address, lat, lon),
                 null);
-        IntakeResult result = intake.submit(p);
+        // what the key stands for: this endpoint and everything the client sent, as sent
+        String fingerprint = WebInput.fingerprint("requests", serviceCode, description, lat, lon, address, email,
+                phone, firstName, lastName, type);
+        IntakeResult result = intake.submit(p, fingerprint);
         if (result instanceof IntakeResult.PetitionAccepted accepted) {
             Petition created = accepted.petition();
             Map<String, Object> body = new LinkedHashMap<>();
@@ -163,7 +182,7 @@ class Open311Controller {
             return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(List.of(body));
         }
-        throw badRequest(((IntakeResult.Rejected) result).message());
+        throw rejected(result);
     }
 
     @GetMapping("/requests/{id}.json")
@@ -182,16 +201,19 @@ class Open311Controller {
 
     @PostMapping(path = "/requests/{id}/rating.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     List<Map<String, Object>> rate(@PathVariable String id, @RequestParam("rating") String rating,
-                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                    HttpServletRequest http) {
-        Petition p = lookup(id, http);
+        checkFields(http);
+        String checkedKey = idempotencyKey(key);
         int value;
         try {
             value = Integer.parseInt(rating.strip());
         } catch (NumberFormatException e) {
             throw badRequest("rating: 1-5 тоо байна.");
         }
-        return answered(intake.rate(Channel.WEB, externalId(key), http.getRemoteAddr(), p, value));
+        Petition p = lookup(id, http);
+        return answered(intake.rate(Channel.WEB, externalId("rating", p, checkedKey), http.getRemoteAddr(), p, value,
+                WebInput.fingerprint("rating", p.id(), value)));
     }
 
     /**
@@ -203,10 +225,16 @@ class Open311Controller {
     @PostMapping(path = "/requests/{id}/replies.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<List<Map<String, Object>>> reply(
             @PathVariable String id, @RequestParam("text") String text,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest http) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest http) {
+        checkFields(http);
+        String checkedKey = idempotencyKey(key);
+        if (!WebInput.visible(text)) {
+            throw badRequest("text: нэмэлт мэдээллээ бичнэ үү.");
+        }
         Petition p = lookup(id, http);
-        IntakeResult result = intake.receive(InboundMessage.of(Channel.WEB, externalId(key), http.getRemoteAddr(), text)
-                .addressedTo(p.trackingCode()));
+        IntakeResult result = intake.receive(InboundMessage.of(Channel.WEB, externalId("reply", p, checkedKey),
+                        http.getRemoteAddr(), text)
+                .addressedTo(p.trackingCode()).withFingerprint(WebInput.fingerprint("reply", p.id(), text)));
         if (result instanceof IntakeResult.PetitionAccepted accepted) {
             return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(List.of(view(accepted.petition(), "Өмнөх өргөдөл хаагдсан тул шинэ өргөдөл бүртгэлээ. Код: "
@@ -223,19 +251,75 @@ class Open311Controller {
         if (result instanceof IntakeResult.Recorded recorded) {
             return List.of(view(recorded.petition()));
         }
-        IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
-        throw new Open311Exception(switch (rejected.reason()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case UNKNOWN_PETITION -> HttpStatus.NOT_FOUND;
-            default -> HttpStatus.CONFLICT;
-        }, rejected.message());
+        throw rejected(result);
+    }
+
+    /** A result other than the one the endpoint expects never shows anything of the petition it names. */
+    private static Open311Exception rejected(IntakeResult result) {
+        if (!(result instanceof IntakeResult.Rejected rejected)) {
+            return keyReused();
+        }
+        return switch (rejected.reason()) {
+            case INVALID -> badRequest(rejected.message());
+            case KEY_REUSED -> keyReused();
+            case UNKNOWN_PETITION, NOT_AWAITING_RATING, NOT_AWAITING_INFORMATION ->
+                    new Open311Exception(HttpStatus.CONFLICT, rejected.message());
+        };
+    }
+
+    private static Open311Exception keyReused() {
+        return new Open311Exception(HttpStatus.UNPROCESSABLE_ENTITY, IDEMPOTENCY_KEY + ": энэ түлхүүрийг өөр "
+                + "агуулгатай хүсэлтэд ашигласан байна. Хүсэлт бүрд шинэ түлхүүр (жишээ нь UUID) үүсгэнэ үү.");
+    }
+
+    /** Refuses control characters (NUL above all) in any field, whatever its name. */
+    private static void checkFields(HttpServletRequest http) {
+        String field = WebInput.fieldWithControlCharacter(http.getParameterMap());
+        if (field != null) {
+            throw badRequest(field + ": хэвлэгдэхгүй удирдах тэмдэгт (жишээ нь NUL) агуулж болохгүй.");
+        }
+    }
+
+    /** The client's key, checked; null when the client sent none. */
+    private static String idempotencyKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!WebInput.validIdempotencyKey(key)) {
+            throw badRequest(IDEMPOTENCY_KEY + ": 1-" + WebInput.MAX_IDEMPOTENCY_KEY
+                    + " тэмдэгт, зөвхөн латин үсэг, тоо, тэмдэг (ASCII) байна.");
+        }
+        return key;
+    }
+
+    private static void checkCoordinates(Double lat, Double lon) {
+        if (lat != null && (!Double.isFinite(lat) || Math.abs(lat) > 90)) {
+            throw badRequest("lat: өргөрөг -90-90 градусын хооронд байна.");
+        }
+        if (lon != null && (!Double.isFinite(lon) || Math.abs(lon) > 180)) {
+            throw badRequest("long: уртраг -180-180 градусын хооронд байна.");
+        }
+    }
+
+    private static String name(String firstName, String lastName) {
+        for (String[] part : new String[][] {{"first_name", firstName}, {"last_name", lastName}}) {
+            if (part[1] != null && !part[1].isEmpty() && !WebInput.visible(part[1])) {
+                throw badRequest(part[0] + ": нэр хоосон байна.");
+            }
+        }
+        String name = String.join(" ", Stream.of(firstName, lastName)
+                .filter(WebInput::visible).map(String::strip).toList());
+        if (name.length() > MAX_NAME) {
+            throw badRequest("first_name, last_name: нэр хэт урт байна (нийлээд " + MAX_NAME + " тэмдэгтээс ихгүй).");
+        }
+        return name.isEmpty() ? null : name;
     }
 
     private Petition lookup(String id, HttpServletRequest http) {
-        if (!rateLimiter.tryAcquire(http.getRemoteAddr())) {
+        limits.lookup(http.getRemoteAddr()).ifPresent(seconds -> {
             throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS,
-                    "Хэт олон хүсэлт ирлээ. Нэг минутын дараа дахин оролдоно уу.");
-        }
+                    "Хэт олон хүсэлт ирлээ. Нэг минутын дараа дахин оролдоно уу.", seconds);
+        });
         return petitions.findByTrackingCode(id)
                 .orElseThrow(() -> notFound("Өргөдөл '" + id + "' олдсонгүй. Кодоо шалгана уу (жишээ нь K7Q2-9XMD)."));
     }
@@ -268,8 +352,13 @@ class Open311Controller {
         return r;
     }
 
-    private static String externalId(String idempotencyKey) {
-        return idempotencyKey == null || idempotencyKey.isBlank() ? "web-" + UUID.randomUUID() : idempotencyKey;
+    /**
+     * The ledger id of a rating or reply: scoped to the endpoint and the petition, so that a key used on one petition
+     * or endpoint never finds what it did on another. The key is hashed: the scope and a 255-character key would not
+     * fit the ledger's column together. Filing keeps the key as sent (the endpoint that had the ledger to itself).
+     */
+    private static String externalId(String scope, Petition p, String key) {
+        return scope + ":" + p.id() + ":" + (key == null ? "web-" + UUID.randomUUID() : WebInput.sha256(key));
     }
 
     private static String format(OffsetDateTime t) {
@@ -282,16 +371,5 @@ class Open311Controller {
 
     private static Open311Exception notFound(String description) {
         return new Open311Exception(HttpStatus.NOT_FOUND, description);
-    }
-
-    @ExceptionHandler(Open311Exception.class)
-    ResponseEntity<List<Map<String, Object>>> error(Open311Exception e) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(List.of(Map.of("code", e.status().value(), "description", e.getMessage())));
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<List<Map<String, Object>>> missing(MissingServletRequestParameterException e) {
-        return error(badRequest(e.getParameterName() + ": заавал бөглөх талбар."));
     }
 }

@@ -25,7 +25,7 @@ class AnswerCitizen implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         int answersBefore = petitions.countEvents(id, PetitionStatus.ANSWERED);
         petitions.answer(id, ProcessVariables.string(execution, Vars.ANSWER_TEXT),
                 ProcessVariables.string(execution, Vars.OUTCOME), ProcessVariables.actor(execution));

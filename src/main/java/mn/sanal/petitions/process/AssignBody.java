@@ -31,7 +31,7 @@ class AssignBody implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("Unknown body '" + code + "'"));
         BodyVariables.set(execution, body, access);
         boolean triaged = execution.getVariable(Vars.TRIAGE_GROUP) != null;
-        petitions.assign(ProcessVariables.petitionId(execution), body.code(), ProcessVariables.actor(execution),
+        petitions.assign(ProcessVariables.petitionId(execution, petitions), body.code(), ProcessVariables.actor(execution),
                 (triaged ? "Ангилан хуваарилав: " : "Хуваарилав: ") + body.nameMn());
     }
 }

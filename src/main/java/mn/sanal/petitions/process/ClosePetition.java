@@ -21,7 +21,7 @@ class ClosePetition implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (PetitionType.THANKS.name().equals(ProcessVariables.string(execution, Vars.PETITION_TYPE))) {
-            petitions.close(ProcessVariables.petitionId(execution), ProcessVariables.actor(execution),
+            petitions.close(ProcessVariables.petitionId(execution, petitions), ProcessVariables.actor(execution),
                     "Талархлыг байгууллагад уламжилсан");
             return;
         }
@@ -31,6 +31,6 @@ class ClosePetition implements JavaDelegate {
         if (rating != null && rating <= 2 && review != null) {
             note += ". Хяналт: " + review;
         }
-        petitions.close(ProcessVariables.petitionId(execution), ProcessVariables.actor(execution), note);
+        petitions.close(ProcessVariables.petitionId(execution, petitions), ProcessVariables.actor(execution), note);
     }
 }

@@ -23,6 +23,7 @@ import mn.sanal.petitions.NewPetition;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
+import mn.sanal.platform.tasks.StringVariables;
 
 /**
  * UserTask_DescribePetition: a fax or voicemail came without text. On create the triage group of the place may see
@@ -34,6 +35,11 @@ import mn.sanal.petitions.PetitionType;
 public class DescribePetition implements TaskListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What an official types travels as a String variable (Tasklist submits text so), so it stays within the
+     * engine's column; the form's {@code maxLength} says the same.
+     */
+    static final int MAX_TRANSCRIPTION_LENGTH = Math.min(IntakeService.MAX_TEXT_LENGTH, StringVariables.MAX_LENGTH);
 
     private final PetitionService petitions;
     private final OrganisationService organisations;
@@ -58,7 +64,9 @@ public class DescribePetition implements TaskListener {
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             access.grantGroup(task.getProcessInstanceId(), triageGroup(task.getExecution()));
-            task.setVariableLocal(Vars.PETITION_TEXT, "");
+            // the text is what the official types here: no display copy on the task, so that a completion's value
+            // (complete or submit-form alike) is the one read below
+            task.removeVariableLocal(Vars.PETITION_TEXT);
             task.setVariableLocal("petitionTypeOptions", json(List.of(PetitionType.values()).stream()
                     .map(t -> Map.of("label", t.labelMn(), "value", t.name())).toList()));
             task.setVariableLocal("categoryOptions", json(petitions.categories().stream()
@@ -75,8 +83,8 @@ public class DescribePetition implements TaskListener {
         if (text == null || text.isBlank()) {
             throw new BadUserRequestException("Өргөдлийн агуулгыг бичнэ үү.");
         }
-        if (text.length() > IntakeService.MAX_TEXT_LENGTH) {
-            throw new BadUserRequestException("Агуулга " + IntakeService.MAX_TEXT_LENGTH + " тэмдэгтээс урт байна.");
+        if (text.length() > MAX_TRANSCRIPTION_LENGTH) {
+            throw new BadUserRequestException("Агуулга " + MAX_TRANSCRIPTION_LENGTH + " тэмдэгтээс урт байна.");
         }
         PetitionType type;
         try {
@@ -93,7 +101,7 @@ public class DescribePetition implements TaskListener {
                 .orElseThrow(() -> new BadUserRequestException(
                         "Байршил буруу: сум сонгосон аймагт харьяалагдахгүй байна."));
         // taskCompletion, the task's first complete listener, has recorded who did it
-        petitions.describe(ProcessVariables.petitionId(task), text.strip(), type, category,
+        petitions.describe(ProcessVariables.petitionId(task, petitions), text.strip(), type, category,
                 new NewPetition.Location(place.aimagCode(), place.soumCode(), null, null, null, null),
                 ProcessVariables.actor(task));
         DelegateExecution execution = task.getExecution();

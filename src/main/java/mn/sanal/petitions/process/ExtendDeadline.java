@@ -31,7 +31,7 @@ class ExtendDeadline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         int max = ProcessVariables.integer(execution, Vars.MAX_EXTENSION_DAYS);
         int days = Math.min(max, ProcessVariables.integer(execution, Vars.EXTENSION_DAYS));
         String reason = ProcessVariables.string(execution, Vars.EXTENSION_REASON);

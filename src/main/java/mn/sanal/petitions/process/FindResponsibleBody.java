@@ -49,7 +49,7 @@ class FindResponsibleBody implements JavaDelegate {
             String triageGroup = organisations.triageGroup(soum, aimag);
             execution.setVariable(Vars.TRIAGE_GROUP, triageGroup);
             access.grantGroup(execution.getProcessInstanceId(), triageGroup);
-            petitions.markTriage(ProcessVariables.petitionId(execution));
+            petitions.markTriage(ProcessVariables.petitionId(execution, petitions));
         }
     }
 }

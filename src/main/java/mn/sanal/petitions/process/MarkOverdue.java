@@ -20,7 +20,7 @@ class MarkOverdue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        petitions.markOverdue(ProcessVariables.petitionId(execution));
+        petitions.markOverdue(ProcessVariables.petitionId(execution, petitions));
         TaskPriorities.raise(execution.getProcessEngineServices().getTaskService(), execution.getProcessInstanceId(),
                 OVERDUE_PRIORITY);
     }

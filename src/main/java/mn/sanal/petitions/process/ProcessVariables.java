@@ -2,6 +2,8 @@ package mn.sanal.petitions.process;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
@@ -13,8 +15,24 @@ final class ProcessVariables {
     private ProcessVariables() {
     }
 
-    static long petitionId(VariableScope scope) {
-        return ((Number) scope.getVariable(Vars.PETITION_ID)).longValue();
+    /**
+     * The petition this process instance handles. The variable is checked against the petition's own link to its
+     * process instance: a case never acts on another case's petition, however its variables were changed.
+     */
+    static long petitionId(VariableScope scope, PetitionService petitions) {
+        long id = ((Number) scope.getVariable(Vars.PETITION_ID)).longValue();
+        petitions.requireProcessInstance(id, processInstanceId(scope));
+        return id;
+    }
+
+    private static String processInstanceId(VariableScope scope) {
+        if (scope instanceof DelegateExecution execution) {
+            return execution.getProcessInstanceId();
+        }
+        if (scope instanceof DelegateTask task) {
+            return task.getProcessInstanceId();
+        }
+        throw new IllegalArgumentException("Not a process scope: " + scope);
     }
 
     static String string(VariableScope scope, String name) {

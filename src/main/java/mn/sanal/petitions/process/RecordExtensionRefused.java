@@ -20,7 +20,7 @@ class RecordExtensionRefused implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String note = ProcessVariables.string(execution, Vars.APPROVAL_NOTE);
-        petitions.note(ProcessVariables.petitionId(execution), ProcessVariables.actor(execution),
+        petitions.note(ProcessVariables.petitionId(execution, petitions), ProcessVariables.actor(execution),
                 "Хугацаа сунгах хүсэлтийг татгалзав" + (note == null || note.isBlank() ? "" : ": " + note));
     }
 }

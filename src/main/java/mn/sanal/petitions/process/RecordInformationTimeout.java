@@ -18,6 +18,6 @@ class RecordInformationTimeout implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        petitions.informationTimedOut(ProcessVariables.petitionId(execution));
+        petitions.informationTimedOut(ProcessVariables.petitionId(execution, petitions));
     }
 }

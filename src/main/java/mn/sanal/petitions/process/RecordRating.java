@@ -25,7 +25,7 @@ class RecordRating implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         int rating = ProcessVariables.integer(execution, Vars.CITIZEN_RATING);
         petitions.rate(id, rating);
         Petition p = petitions.get(id);

@@ -30,7 +30,7 @@ class RegisterDeadlines implements JavaDelegate {
         @SuppressWarnings("unchecked")
         Map<String, Object> d = (Map<String, Object>) execution.getVariable(Vars.DEADLINES);
         execution.removeVariable(Vars.DEADLINES);
-        Petition p = petitions.get(ProcessVariables.petitionId(execution));
+        Petition p = petitions.get(ProcessVariables.petitionId(execution, petitions));
         execution.setVariable(Vars.INFORMATION_WAIT, "P" + days(d, "informationWaitDays", 14) + "D");
         execution.setVariable(Vars.RATING_WAIT, "P" + days(d, "ratingWaitDays", 7) + "D");
         execution.setVariable(Vars.MAX_EXTENSION_DAYS, days(d, "maxExtensionDays", 30));

@@ -22,7 +22,7 @@ class RemindBody implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TaskPriorities.raise(execution.getProcessEngineServices().getTaskService(), execution.getProcessInstanceId(),
                 REMINDER_PRIORITY);
-        petitions.note(ProcessVariables.petitionId(execution), PetitionService.ACTOR_SYSTEM,
+        petitions.note(ProcessVariables.petitionId(execution, petitions), PetitionService.ACTOR_SYSTEM,
                 "Сануулга: хариу өгөх хугацаа дөхөж байна");
     }
 }

@@ -31,7 +31,7 @@ class ReopenPetition implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         OffsetDateTime due = Clocks.endOfDayAfter(Clocks.now(), ProcessVariables.integer(execution, Vars.REOPEN_DAYS));
         int reopenedBefore = petitions.countEvents(id, PetitionStatus.REOPENED);
         petitions.reopen(id, due, ProcessVariables.actor(execution),

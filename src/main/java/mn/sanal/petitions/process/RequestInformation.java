@@ -25,11 +25,10 @@ class RequestInformation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         String question = ProcessVariables.string(execution, Vars.INFORMATION_QUESTION);
         int asked = petitions.countEvents(id, PetitionStatus.WAITING_FOR_CITIZEN);
         petitions.waitForCitizen(id, ProcessVariables.actor(execution), question);
-        execution.removeVariable(Vars.CITIZEN_INFORMATION);
         String wait = ProcessVariables.string(execution, Vars.INFORMATION_WAIT).replaceAll("\\D", "");
         Petition p = petitions.get(id);
         notifier.tell(p, "INFORMATION_REQUESTED", Integer.toString(asked + 1),

@@ -17,7 +17,9 @@ import mn.sanal.petitions.PetitionService;
 
 /**
  * On every user task's completion: checks what the official submitted (Tasklist shows the message and keeps the
- * task open when it is wrong) and remembers who did it for the case history.
+ * task open when it is wrong), keeps the notes officials write in the case history and remembers who did it. Before
+ * this runs, the platform's form guard has checked that the completion wrote only the form's own fields, within the
+ * form's rules.
  */
 @Component("taskCompletion")
 class TaskCompletion implements TaskListener {
@@ -36,11 +38,21 @@ class TaskCompletion implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getTaskDefinitionKey()) {
-            case Elements.TRIAGE -> requireBody(task, Vars.ROUTED_BODY);
+            case Elements.TRIAGE -> {
+                requireBody(task, Vars.ROUTED_BODY);
+                keepNote(task, Vars.TRIAGE_NOTE, "Ангилалтын тэмдэглэл");
+            }
+            case Elements.READ_THANKS -> keepNote(task, Vars.THANKS_NOTE, "Талархалтай танилцсан");
             case Elements.RESOLVE -> validateResolution(task);
             case Elements.REQUEST_EXTENSION -> validateExtensionRequest(task);
-            case Elements.APPROVE_EXTENSION ->
-                    requireOneOf(task, Vars.EXTENSION_DECISION, Values.EXTENSION_APPROVE, Values.EXTENSION_REFUSE);
+            case Elements.APPROVE_EXTENSION -> {
+                String decision = requireOneOf(task, Vars.EXTENSION_DECISION, Values.EXTENSION_APPROVE,
+                        Values.EXTENSION_REFUSE);
+                if (Values.EXTENSION_APPROVE.equals(decision)) {
+                    // a refusal's note goes with the refusal (RecordExtensionRefused)
+                    keepNote(task, Vars.APPROVAL_NOTE, "Сунгалтыг зөвшөөрсөн");
+                }
+            }
             case Elements.REVIEW_OVERDUE, Elements.REVIEW_LOW_RATING -> recordReview(task);
             default -> {
             }
@@ -51,7 +63,7 @@ class TaskCompletion implements TaskListener {
     private void validateResolution(DelegateTask task) {
         String action = requireOneOf(task, Vars.RESOLVE_ACTION, Values.ACTION_ANSWER, Values.ACTION_EXTEND,
                 Values.ACTION_TRANSFER, Values.ACTION_MORE_INFO);
-        Petition p = petitions.get(ProcessVariables.petitionId(task));
+        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
         switch (action) {
             case Values.ACTION_ANSWER -> {
                 requireText(task, Vars.ANSWER_TEXT, MAX_ANSWER_LENGTH, "Хариуны текст");
@@ -89,8 +101,15 @@ class TaskCompletion implements TaskListener {
         String decision = requireOneOf(task, Vars.REVIEW_DECISION, Values.REVIEW_REOPEN, Values.REVIEW_CLOSE,
                 Values.REVIEW_NOTED);
         String note = ProcessVariables.string(task, Vars.REVIEW_NOTE);
-        petitions.note(ProcessVariables.petitionId(task), actor(task),
+        petitions.note(ProcessVariables.petitionId(task, petitions), actor(task),
                 "Хяналт (" + decision + ")" + (note == null || note.isBlank() ? "" : ": " + note));
+    }
+
+    private void keepNote(DelegateTask task, String variable, String what) {
+        String note = ProcessVariables.string(task, variable);
+        if (note != null && !note.isBlank()) {
+            petitions.note(ProcessVariables.petitionId(task, petitions), actor(task), what + ": " + note);
+        }
     }
 
     private String requireBody(DelegateTask task, String variable) {

@@ -25,7 +25,8 @@ import mn.sanal.platform.Clocks;
 
 /**
  * On every user task's creation: what the official's form shows, read fresh from our tables and set as task-local
- * variables (they vanish with the task; the process keeps only references).
+ * variables (they vanish with the task; the process keeps only references). Texts of any length (the citizen's
+ * petition, the case history, the attachment links) go in Json variables ({@link CaseHistory#formValue}).
  */
 @Component("taskDetails")
 class TaskDetails implements TaskListener {
@@ -44,20 +45,23 @@ class TaskDetails implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Petition p = petitions.get(ProcessVariables.petitionId(task));
+        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
         task.setVariableLocal("petitionTypeLabel", p.type().labelMn());
         task.setVariableLocal("categoryLabel",
                 petitions.category(p.category()).map(Category::nameMn).orElse("Ангилаагүй"));
         task.setVariableLocal("locationLabel", location(p));
         task.setVariableLocal("channelLabel", p.channel().labelMn());
         task.setVariableLocal("citizenContact", contact(p));
-        task.setVariableLocal("petitionText", p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text());
+        task.setVariableLocal("petitionText",
+                CaseHistory.formValue(p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text()));
         task.setVariableLocal("dueDateText", p.dueAt() == null ? "Хугацаагүй"
                 : Clocks.formatDate(p.dueAt()) + (p.overdue() ? " (ХЭТЭРСЭН)" : ""));
         task.setVariableLocal("responsibleBodyName",
                 organisations.body(p.responsibleBody()).map(Body::nameMn).orElse("Тодорхойгүй"));
-        task.setVariableLocal(CaseHistory.FORM_FIELD, CaseHistory.text(petitions.history(p.id())));
-        task.setVariableLocal(CaseHistory.ATTACHMENTS_FORM_FIELD, attachments.linksText(p.id()));
+        task.setVariableLocal(CaseHistory.FORM_FIELD,
+                CaseHistory.formValue(CaseHistory.text(petitions.history(p.id()))));
+        task.setVariableLocal(CaseHistory.ATTACHMENTS_FORM_FIELD,
+                CaseHistory.formValue(attachments.linksText(p.id())));
         task.setVariableLocal("extensionStatusText", p.extended()
                 ? "Хугацааг " + p.extensionDays() + " хоногоор сунгасан (дахин сунгах боломжгүй)"
                 : "Хугацаа сунгаагүй");

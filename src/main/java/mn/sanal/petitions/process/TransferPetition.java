@@ -36,7 +36,7 @@ class TransferPetition implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ProcessVariables.petitionId(execution);
+        long id = ProcessVariables.petitionId(execution, petitions);
         String code = ProcessVariables.string(execution, Vars.TRANSFER_BODY);
         Body to = organisations.body(code)
                 .orElseThrow(() -> new IllegalStateException("Unknown body '" + code + "'"));

@@ -35,6 +35,7 @@ import jakarta.mail.internet.MimeMultipart;
 import mn.sanal.attachments.AttachmentService;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.OptOuts;
+import mn.sanal.intake.IntakeService;
 import mn.sanal.outbox.OutboxMessage;
 import mn.sanal.outbox.OutboxService;
 import mn.sanal.petitions.CaseHistory;
@@ -269,7 +270,7 @@ class MailChannelIT extends IntegrationTest {
         byThread.setHeader("In-Reply-To", ack.getMessageID());
         saveWithId(byThread, "follow-2@example.mn");
         mail.deliver(byThread);
-        awaitMail(citizen, "таны мэдээллийг хэрэгт нэмж");
+        awaitMail(citizen, "мэдээллийг тань хэрэгт нэмж");
         // an out-of-office answer to our mail is not the citizen's word (and answering it could loop)
         MimeMessage away = citizenMail(citizen, "Re: Гомдол", "Би амралтаа авсан байна.", "away-1@example.mn");
         away.setHeader("In-Reply-To", ack.getMessageID());
@@ -303,12 +304,12 @@ class MailChannelIT extends IntegrationTest {
         mail.deliver(citizenMail(citizen, "ШАЛГАХ " + p.trackingCode(), "", "status-1@example.mn"));
         assertThat(body(awaitMail(citizen, "Хариуцагч тодорхойлж байна"))).contains(p.trackingCode());
         mail.deliver(citizenMail("stranger@example.mn", "ШАЛГАХ " + p.trackingCode(), "", "status-2@example.mn"));
-        assertThat(body(awaitMail("stranger@example.mn", "бүртгэгдээгүй"))).doesNotContain("Хариуцагч");
+        assertThat(body(awaitMail("stranger@example.mn", "олдсонгүй"))).doesNotContain("Хариуцагч");
         // help and opting out of broadcasts, by subject
         mail.deliver(citizenMail(citizen, "Тусламж", "", "help-1@example.mn"));
-        awaitMail(citizen, "ШАЛГАХ <код>");
+        awaitMail(citizen, "ШАЛГАХ код");
         mail.deliver(citizenMail(citizen, "ЗОГС", "", "stop-1@example.mn"));
-        awaitMail(citizen, "жагсаалтаас гарлаа");
+        awaitMail(citizen, "Мэдээлэл зогсоолоо");
         assertThat(optOuts.isOptedOut(Channel.EMAIL, "Dulam@Example.mn")).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM petition WHERE contact_email IN (?, ?)")
                 .params(citizen, "stranger@example.mn").query(Long.class).single()).isEqualTo(1);
@@ -424,6 +425,36 @@ class MailChannelIT extends IntegrationTest {
     private MimeMessage awaitMail(String to, String containing) {
         return eventually().until(() -> Arrays.stream(mail.sentTo(to)).filter(x -> body(x).contains(containing))
                 .findFirst(), Optional::isPresent).get();
+    }
+
+    /**
+     * One limit for every channel ({@link IntakeService#MAX_TEXT_LENGTH}): a mail whose subject and text make exactly
+     * that many characters is a petition that reaches the clerks; one character more is not cut short but refused, and
+     * the citizen gets a mail saying why.
+     */
+    @Test
+    void aMailAtTheTextLimitIsAPetition_oneCharacterMoreIsRefusedAndTheCitizenIsTold() throws Exception {
+        String subject = "Гомдол";
+        String body = longText(IntakeService.MAX_TEXT_LENGTH - subject.length() - 2); // subject, blank line, text
+        mail.deliver(citizenMail("urt@example.mn", subject, body, "long-1@example.mn"));
+        Petition p = eventually().until(() -> byMessageId("long-1@example.mn"), list -> list.size() == 1).get(0);
+        assertThat(p.text()).hasSize(IntakeService.MAX_TEXT_LENGTH);
+        eventually().until(() -> task(p, Elements.TRIAGE), t -> t != null);
+
+        mail.deliver(citizenMail("urt2@example.mn", subject, body + "а", "long-2@example.mn"));
+        MimeMessage told = eventually().until(() -> mail.sentTo("urt2@example.mn"), a -> a.length == 1)[0];
+        assertThat(body(told)).contains("хэт урт", "10000");
+        assertThat(byMessageId("long-2@example.mn")).isEmpty();
+    }
+
+    private static String longText(int length) {
+        StringBuilder s = new StringBuilder(length + 20);
+        while (s.length() < length) {
+            s.append("Гэрэл асахгүй байна. ");
+        }
+        s.setLength(length);
+        s.setCharAt(length - 1, 'а');
+        return s.toString();
     }
 
     /** Triage routes it to the health centre, whose official answers. */

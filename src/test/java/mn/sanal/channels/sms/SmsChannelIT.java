@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.jsmpp.bean.TypeOfNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,7 @@ class SmsChannelIT extends IntegrationTest {
     }
 
     @Test
-    void cyrillicPetitionInAcknowledgementOutAsUcs2InTwoPartsWithReceipt() {
+    void cyrillicPetitionInAcknowledgementOutAsOneUcs2SegmentWithReceipt() {
         awaitBound();
         String phone = "99110001";
         List<DeliverResult> r = smsc.send(phone, "1111", "ГОМДОЛ Эмнэлэгт эмч байхгүй байна");
@@ -83,13 +84,36 @@ class SmsChannelIT extends IntegrationTest {
 
         SentSms ack = awaitSms("97699110001", "хүлээн авлаа");
         assertThat(ack.dataCoding()).isEqualTo((byte) 8);
-        assertThat(ack.parts()).isGreaterThan(1); // ~130 Cyrillic characters: concatenated UCS-2
-        assertThat(ack.text()).startsWith("Таны гомдлыг хүлээн авлаа. Код: ").doesNotContain("?");
+        assertThat(ack.parts()).isEqualTo(1); // one billed message: at most 70 UCS-2 characters
+        assertThat(ack.text()).startsWith("Гомдлыг хүлээн авлаа. Хугацаа ").doesNotContain("?");
         assertThat(smsc.submitted()).filteredOn(p -> p.to().equals("97699110001"))
                 .allSatisfy(p -> assertThat(p.from()).isEqualTo("1111"));
         // the receipt of the last part is matched to the outbox row
         await(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND delivery_status = 'DELIVERED'")
                 .param("97699110001").query(Integer.class).single() == 1, "delivery receipt recorded");
+    }
+
+    /**
+     * Replies go to the number in international form with TON 1 (international) / NPI 1 (E.164), whatever form the
+     * SMSC gave the sender in: national (8 digits, TON 2) or international (976..., TON 1). Before, a reply went to
+     * "976XXXXXXXX" with TON 0 (unknown) and NPI 0, which an SMSC may read as a national number and fail to route.
+     */
+    @Test
+    void repliesAreAddressedInInternationalFormWhateverFormTheSenderCameIn() {
+        awaitBound();
+        smsc.send(TypeOfNumber.NATIONAL, "99110021", "1111", "ТУСЛАМЖ");
+        smsc.send(TypeOfNumber.INTERNATIONAL, "97699110022", "1111", "ТУСЛАМЖ");
+        smsc.send(TypeOfNumber.UNKNOWN, "+97699110023", "1111", "ТУСЛАМЖ");
+        for (String to : List.of("97699110021", "97699110022", "97699110023")) {
+            SentSms help = awaitSms(to, "ШАЛГАХ код");
+            assertThat(help.toTon()).as("TON of the reply to %s", to).isEqualTo((byte) 1);
+            assertThat(help.toNpi()).as("NPI of the reply to %s", to).isEqualTo((byte) 1);
+        }
+        // the acknowledgement of a petition (from the process, through the outbox) is addressed the same way
+        smsc.send(TypeOfNumber.NATIONAL, "99110024", "1111", "Гудамжны гэрэл асахгүй байна");
+        SentSms ack = awaitSms("97699110024", "хүлээн авлаа");
+        assertThat(ack.toTon()).isEqualTo((byte) 1);
+        assertThat(ack.toNpi()).isEqualTo((byte) 1);
     }
 
     @Test
@@ -102,7 +126,7 @@ class SmsChannelIT extends IntegrationTest {
         assertThat(petitions("97699110002")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT text FROM petition WHERE contact_phone = ?").param("97699110002")
                 .query(String.class).single()).isEqualTo(longText);
-        awaitSms("97699110002", "Код:");
+        awaitSms("97699110002", "ШАЛГАХ ");
     }
 
     @Test
@@ -128,7 +152,7 @@ class SmsChannelIT extends IntegrationTest {
         assertThat(smsc.deliver("99110004", "1111", (byte) 0, (byte) 8, body, id).status()).isZero();
         assertThat(smsc.deliver("99110004", "1111", (byte) 0, (byte) 8, body, id).status()).isZero();
         assertThat(petitions("97699110004")).isEqualTo(1);
-        awaitSms("97699110004", "Код:");
+        awaitSms("97699110004", "ШАЛГАХ ");
     }
 
     @Test
@@ -136,10 +160,10 @@ class SmsChannelIT extends IntegrationTest {
         awaitBound();
         String phone = "97699110005";
         smsc.send("99110005", "1111", "тусламж");
-        assertThat(awaitSms(phone, "ШАЛГАХ <код>").dataCoding()).isEqualTo((byte) 8);
+        assertThat(awaitSms(phone, "ШАЛГАХ код").dataCoding()).isEqualTo((byte) 8);
 
         smsc.send("99110005", "1111", "STOP");
-        awaitSms(phone, "жагсаалтаас гарлаа");
+        awaitSms(phone, "Мэдээлэл зогсоолоо");
         assertThat(optedOut(phone)).isTrue();
         smsc.send("99110005", "1111", "Эхлэх");
         awaitSms(phone, "дахин авахаар бүртгэгдлээ");
@@ -149,18 +173,18 @@ class SmsChannelIT extends IntegrationTest {
         awaitSms(phone, "үнэлгээ хүлээж буй өргөдөл алга");
 
         smsc.send("99110005", "1111", "gomdol");
-        awaitSms(phone, "агуулгыг бичнэ үү");
+        awaitSms(phone, "агуулгаа бичнэ үү");
 
         smsc.send("99110005", "1111", "talarkhal Emch nart bayarlalaa");
-        SentSms thanks = awaitSms(phone, "талархлыг");
-        String code = TrackingCodes.normalize(thanks.text().substring(thanks.text().indexOf("Код: ") + 5).strip())
+        SentSms thanks = awaitSms(phone, "Талархлыг");
+        String code = TrackingCodes.normalize(thanks.text().substring(thanks.text().indexOf("Код ") + 4).strip())
                 .orElseThrow();
 
         smsc.send("99110005", "1111", "shalgah " + code.toLowerCase().replace("-", ""));
-        assertThat(awaitSms(phone, "Өргөдөл " + code + ":").text()).doesNotContain("бүртгэгдээгүй");
+        assertThat(awaitSms(phone, "Өргөдөл " + code + ":").text()).doesNotContain("олдсонгүй");
         // the same code asked from another phone says nothing about the petition
         smsc.send("99110006", "1111", "STATUS " + code);
-        awaitSms("97699110006", code + " кодтой өргөдөл энэ дугаараас бүртгэгдээгүй");
+        awaitSms("97699110006", code + " кодтой өргөдөл энэ дугаараас олдсонгүй");
         smsc.send("99110006", "1111", "ШАЛГАХ");
         awaitSms("97699110006", "кодоо бичнэ үү");
     }
@@ -185,7 +209,7 @@ class SmsChannelIT extends IntegrationTest {
         awaitBound();
         List<DeliverResult> r = smsc.send("99110008", "1111", "Сургуулийн дээвэр гоожиж байна");
         assertThat(r).extracting(DeliverResult::status).containsExactly(0);
-        awaitSms("97699110008", "Код:");
+        awaitSms("97699110008", "ШАЛГАХ ");
     }
 
     /**
@@ -199,13 +223,13 @@ class SmsChannelIT extends IntegrationTest {
         awaitBound();
         String phone = "97699110011";
         smsc.send("99110011", "1111", "Сүмбэр сумын 3-р багт ус тасарсан");
-        String code = codeIn(awaitSms(phone, "Код: "));
+        String code = codeIn(awaitSms(phone, "ШАЛГАХ "));
         Petition p = petitions.findByTrackingCode(code).orElseThrow();
         Task triage = eventually().until(() -> task(code, Elements.TRIAGE), t -> t != null);
 
         // a follow-up naming the code joins the open case
         smsc.send("99110011", "1111", code + " Нэмэлт: 2-р байрны ард, худгийн дэргэд");
-        awaitSms(phone, "Өргөдөл " + code + ": таны мэдээллийг хэрэгт нэмж");
+        awaitSms(phone, "Өргөдөл " + code + ": мэдээллийг тань хэрэгт нэмж");
         assertThat(petitions(phone)).isEqualTo(1);
         assertThat(petitions.history(p.id())).anySatisfy(e -> {
             assertThat(e.status()).isEqualTo(CaseHistory.FOLLOW_UP);
@@ -251,7 +275,7 @@ class SmsChannelIT extends IntegrationTest {
         assertThat(petitions.follows(again.id())).map(Petition::trackingCode).contains(code);
         assertThat(petitions.history(p.id())).last()
                 .satisfies(e -> assertThat(e.note()).contains(again.trackingCode()));
-        awaitSms(phone, "Код: " + again.trackingCode());
+        awaitSms(phone, "ШАЛГАХ " + again.trackingCode());
     }
 
     // --- helpers
@@ -275,7 +299,7 @@ class SmsChannelIT extends IntegrationTest {
     }
 
     private static String codeIn(SentSms sms) {
-        String after = sms.text().substring(sms.text().indexOf("Код: ") + 5);
+        String after = sms.text().substring(sms.text().indexOf("ШАЛГАХ ") + 7);
         return TrackingCodes.normalize(after.substring(0, 9)).orElseThrow();
     }
 

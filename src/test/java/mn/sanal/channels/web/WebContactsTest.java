@@ -21,5 +21,19 @@ class WebContactsTest {
         assertThat(WebContacts.email(" bat@example.mn ")).isEqualTo("bat@example.mn");
         assertThat(WebContacts.email("bat@")).isNull();
         assertThat(WebContacts.email("no at sign")).isNull();
+        assertThat(WebContacts.email("Bat.Dorj+sanal@Example.MN")).isEqualTo("Bat.Dorj+sanal@example.mn");
+        assertThat(WebContacts.email("бат@сайт.мон")).isNull();
+        assertThat(WebContacts.email("bat@сайт.мон")).isEqualTo("bat@xn--80aswg.xn--l1acc");
+    }
+
+    @Test
+    void mailAddressesThatNameSomethingElseThanOneMailbox() {
+        for (String unusable : new String[] {"bat,dorj@example.mn", "bat@example.mn,dorj@example.mn",
+                "<bat@example.mn>", "\"bat\"@example.mn", "Bat <bat@example.mn>", "bat@example..mn", ".bat@example.mn",
+                "bat.@example.mn", "bat@localhost", "bat@[127.0.0.1]", "bat@127.0.0.1", "bat@exa_mple.mn",
+                "bat@-example.mn", "bat@example.m", "bat@example.mn.", "bat\u0000@example.mn", "bat@exam\u0000ple.mn",
+                "bat@@example.mn", "b".repeat(65) + "@example.mn", "bat@" + "a".repeat(250) + ".mn"}) {
+            assertThat(WebContacts.email(unusable)).as(unusable).isNull();
+        }
     }
 }
