@@ -2,18 +2,40 @@ package mn.sanal.intake;
 
 import mn.sanal.petitions.Petition;
 
-/** What became of an inbound message; the channel turns it into its own reply. */
+/**
+ * What became of an inbound message. Intake has already answered the sender where the channel carries answers (SMS,
+ * mail) and recorded what the message caused; a channel that answers in its own protocol (the web) turns this into
+ * its response.
+ */
 public sealed interface IntakeResult {
 
-    /** The message was taken: a new petition, or (duplicate = true) one we already had from the same message. */
+    /** The kinds of message intake tells apart; a new kind (a poll vote, an LDF proposal) is one more value. */
+    enum Kind {
+        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP
+    }
+
+    /**
+     * The message was taken as a new petition, or (duplicate = true) it is one we already took. A follow-up to a
+     * closed case is a new petition too, linked to the old one.
+     */
     record PetitionAccepted(Petition petition, boolean duplicate) implements IntakeResult {
     }
 
-    /** A rating or a reply to a question was recorded on the petition. */
-    record Recorded(Petition petition, boolean duplicate) implements IntakeResult {
+    /** Recorded on an existing case: a rating, the information the case asked for, or a follow-up. */
+    record Recorded(Kind kind, Petition petition, boolean duplicate) implements IntakeResult {
     }
 
-    /** Nothing was recorded; {@code reason} says why in words a citizen understands (Mongolian). */
+    /**
+     * A request intake answered: a status query (about {@code petition}), help, opting out of or back into
+     * broadcasts. {@code reply} is what the sender was told; null on a duplicate (told the first time).
+     */
+    record Replied(Kind kind, Petition petition, String reply, boolean duplicate) implements IntakeResult {
+    }
+
+    /**
+     * Nothing was recorded; {@code message} says why in words a citizen understands (Mongolian), and the sender was
+     * told so where the channel carries answers.
+     */
     record Rejected(Reason reason, String message) implements IntakeResult {
     }
 

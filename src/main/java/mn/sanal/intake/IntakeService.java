@@ -1,21 +1,28 @@
 package mn.sanal.intake;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import mn.sanal.attachments.AttachmentService;
+import mn.sanal.intake.IntakeResult.Kind;
 import mn.sanal.intake.IntakeResult.PetitionAccepted;
-import mn.sanal.intake.IntakeResult.Reason;
 import mn.sanal.intake.IntakeResult.Recorded;
+import mn.sanal.intake.IntakeResult.Reason;
 import mn.sanal.intake.IntakeResult.Rejected;
-import mn.sanal.organisations.Place;
-import mn.sanal.organisations.PlaceResolver;
+import mn.sanal.intake.IntakeResult.Replied;
+import mn.sanal.intake.InboundMessage.Details;
+import mn.sanal.intake.InboundMessage.Intent;
+import mn.sanal.outbox.NewOutboxMessage;
+import mn.sanal.outbox.OutboxService;
 import mn.sanal.petitions.Channel;
+import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.NewPetition;
 import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionService;
@@ -23,9 +30,12 @@ import mn.sanal.petitions.PetitionStatus;
 import mn.sanal.platform.Clocks;
 
 /**
- * Channel-neutral intake: every channel hands its messages here. For each message, the dedup key (channel, channel
- * message id), what the message causes (a petition row and its process start, a rating, a reply) commit in one
- * transaction or not at all. A channel acknowledges its sender only after this returns.
+ * The one door for every inbound message. A channel translates its protocol into an {@link InboundMessage} and calls
+ * {@link #receive}; in one transaction intake finds a duplicate (and returns what the first delivery caused) or asks
+ * the {@link InboundKind}s in their order what the message is (help, opt-out, status, a rating, information asked
+ * for, a follow-up to an open case, a new petition), does what it causes, links its files, records the channel's
+ * message id in the ledger and puts its answer to the sender in the outbox. All of it commits together or not at
+ * all, and the channel answers its sender (deliver_sm_resp, moving the mail) only after this returned.
  */
 @Service
 public class IntakeService {
@@ -38,21 +48,43 @@ public class IntakeService {
     public static final int MAX_TEXT_LENGTH = 10_000;
 
     private final PetitionService petitions;
-    private final ProcessGateway processes;
     private final InboundMessageLedger ledger;
-    private final PlaceResolver places;
+    private final AttachmentService attachments;
+    private final CitizenNotifier notifier;
+    private final OutboxService outbox;
     private final TransactionTemplate tx;
+    private final List<InboundKind> kinds;
 
-    IntakeService(PetitionService petitions, ProcessGateway processes, InboundMessageLedger ledger,
-                  PlaceResolver places, TransactionTemplate tx) {
+    IntakeService(PetitionService petitions, InboundMessageLedger ledger, AttachmentService attachments,
+                  CitizenNotifier notifier, OutboxService outbox, TransactionTemplate tx,
+                  ObjectProvider<InboundKind> kinds) {
         this.petitions = petitions;
-        this.processes = processes;
         this.ledger = ledger;
-        this.places = places;
+        this.attachments = attachments;
+        this.notifier = notifier;
+        this.outbox = outbox;
         this.tx = tx;
+        this.kinds = kinds.orderedStream().toList();
     }
 
-    /** A new petition. A message we already took returns the petition it made, marked duplicate. */
+    /**
+     * Decides what the message is and does it, once per (channel, message id): a message the ledger already has
+     * returns what it caused, marked duplicate; a concurrent delivery of the same message loses on the ledger's
+     * unique key, rolls back everything it did, and returns the winner's result.
+     */
+    public IntakeResult receive(InboundMessage m) {
+        if (m.messageId() == null || m.messageId().isBlank()) {
+            throw new IllegalArgumentException("Every inbound message needs its channel's id for deduplication");
+        }
+        try {
+            return tx.execute(status -> decide(m));
+        } catch (DuplicateKeyException race) {
+            return tx.execute(status -> ledger.find(m.channel(), m.messageId()).map(e -> duplicate(e, m))
+                    .orElseThrow(() -> race));
+        }
+    }
+
+    /** A new petition whatever its text says (the web form, a walk-in): {@link #receive} with intent PETITION. */
     public IntakeResult submit(NewPetition p) {
         return submit(p, null);
     }
@@ -63,22 +95,13 @@ public class IntakeService {
      * {@link Reason#KEY_REUSED} and nothing of the first message.
      */
     public IntakeResult submit(NewPetition p, String fingerprint) {
-        Optional<String> invalid = validate(p);
-        if (invalid.isPresent()) {
-            return new Rejected(Reason.INVALID, invalid.get());
-        }
-        NewPetition located = withValidPlace(p);
-        return once(p.channel(), p.channelMessageId(), fingerprint, () -> {
-            Petition created = petitions.create(located);
-            ledger.record(p.channel(), p.channelMessageId(), "PETITION", sender(p), created.id(), Clocks.now(),
-                    fingerprint);
-            petitions.linkProcessInstance(created.id(), processes.startPetition(created));
-            log.info("Petition {} received by {}", created.trackingCode(), p.channel());
-            return new PetitionAccepted(petitions.get(created.id()), false);
-        });
+        return receive(new InboundMessage(p.channel(), p.channelMessageId(), sender(p), p.receivedAt(), null,
+                p.text(), Intent.PETITION, List.of(), null, List.of(), List.of(),
+                new Details(p.type(), p.category(), p.location(), p.contactPhone(), p.contactEmail(), p.contactFax(),
+                        p.citizenName()), fingerprint));
     }
 
-    /** A citizen's 1-5 rating of the answer to {@code petition}. */
+    /** A citizen's 1-5 rating of the answer to {@code petition}: {@link #receive} with intent RATING. */
     public IntakeResult rate(Channel channel, String externalId, String sender, Petition petition, int rating) {
         return rate(channel, externalId, sender, petition, rating, null);
     }
@@ -86,21 +109,11 @@ public class IntakeService {
     /** A rating under a client-chosen id, replayed only for the same {@code fingerprint} (see {@link #submit}). */
     public IntakeResult rate(Channel channel, String externalId, String sender, Petition petition, int rating,
                              String fingerprint) {
-        if (rating < 1 || rating > 5) {
-            return new Rejected(Reason.INVALID, "Үнэлгээ 1-5 хооронд байна.");
-        }
-        return once(channel, externalId, fingerprint, () -> {
-            if (!processes.awaitsRating(petition)) {
-                return new Rejected(Reason.NOT_AWAITING_RATING,
-                        "Өргөдөл " + petition.trackingCode() + " одоогоор үнэлгээ хүлээгээгүй байна.");
-            }
-            ledger.record(channel, externalId, "RATING", sender, petition.id(), Clocks.now(), fingerprint);
-            processes.deliverRating(petition, rating);
-            return new Recorded(petitions.get(petition.id()), false);
-        });
+        return receive(InboundMessage.of(channel, externalId, sender, Integer.toString(rating))
+                .withIntent(Intent.RATING).addressedTo(petition.trackingCode()).withFingerprint(fingerprint));
     }
 
-    /** A citizen's answer to our request for more information about {@code petition}. */
+    /** A citizen's answer to our question about {@code petition}: {@link #receive} with intent INFORMATION. */
     public IntakeResult provideInformation(Channel channel, String externalId, String sender, Petition petition,
                                            String text) {
         return provideInformation(channel, externalId, sender, petition, text, null);
@@ -109,30 +122,13 @@ public class IntakeService {
     /** A reply under a client-chosen id, replayed only for the same {@code fingerprint} (see {@link #submit}). */
     public IntakeResult provideInformation(Channel channel, String externalId, String sender, Petition petition,
                                            String text, String fingerprint) {
-        if (text == null || text.isBlank()) {
-            return new Rejected(Reason.INVALID, "Хоосон мессеж ирлээ. Нэмэлт мэдээллээ бичиж илгээнэ үү.");
-        }
-        if (text.strip().length() > MAX_TEXT_LENGTH) {
-            return new Rejected(Reason.INVALID, "Нэмэлт мэдээлэл хэт урт байна (" + MAX_TEXT_LENGTH
-                    + " тэмдэгтээс ихгүй). Богиносгоод дахин илгээнэ үү.");
-        }
-        return once(channel, externalId, fingerprint, () -> {
-            if (!processes.awaitsInformation(petition)) {
-                return new Rejected(Reason.NOT_AWAITING_INFORMATION,
-                        "Өргөдөл " + petition.trackingCode() + " одоогоор нэмэлт мэдээлэл хүлээгээгүй байна.");
-            }
-            ledger.record(channel, externalId, "INFORMATION", sender, petition.id(), Clocks.now(), fingerprint);
-            // the text lives in the case history only; the process learns that the citizen answered and, being the
-            // one owner of the case's status, makes it the official's again
-            petitions.recordCitizenInformation(petition.id(), text.strip());
-            processes.deliverInformation(petition);
-            return new Recorded(petitions.get(petition.id()), false);
-        });
+        return receive(InboundMessage.of(channel, externalId, sender, text)
+                .withIntent(Intent.INFORMATION).addressedTo(petition.trackingCode()).withFingerprint(fingerprint));
     }
 
     /**
-     * The petition a tracking code names. Whether the asker may see it is the channel's call (SMS answers only the
-     * filing phone; the web treats the unguessable code itself as the secret, with lookups rate-limited).
+     * The petition a tracking code names. Whether the asker may see it is the channel's call (the web treats the
+     * unguessable code itself as the secret, with lookups rate-limited).
      */
     public Optional<Petition> lookup(String trackingCode) {
         return petitions.findByTrackingCode(trackingCode);
@@ -151,85 +147,89 @@ public class IntakeService {
                 : petitions.findLatestByPhone(sender, status);
     }
 
-    /**
-     * Runs {@code work} once per (channel, external id): if the ledger has the message, reports what it caused; a
-     * concurrent delivery of the same message loses on the unique key and reports the winner's result. Where the
-     * channel gives a {@code fingerprint} (the id was the client's choice), what the id caused is reported only to
-     * the same content; other content under that id is {@link Reason#KEY_REUSED}.
-     */
-    private IntakeResult once(Channel channel, String externalId, String fingerprint, Supplier<IntakeResult> work) {
-        if (externalId == null || externalId.isBlank()) {
-            throw new IllegalArgumentException("Every inbound message needs its channel's id for deduplication");
+    private IntakeResult decide(InboundMessage m) {
+        Optional<InboundMessageLedger.Entry> seen = ledger.find(m.channel(), m.messageId());
+        if (seen.isPresent()) {
+            return duplicate(seen.get(), m);
         }
-        try {
-            return tx.execute(status -> {
-                Optional<InboundMessageLedger.Entry> seen = ledger.find(channel, externalId);
-                if (seen.isPresent()) {
-                    return duplicate(seen.get(), fingerprint);
-                }
-                IntakeResult result = work.get();
-                if (result instanceof Rejected) {
-                    status.setRollbackOnly();
-                }
-                return result;
-            });
-        } catch (DuplicateKeyException race) {
-            return tx.execute(status -> ledger.find(channel, externalId).map(e -> duplicate(e, fingerprint))
-                    .orElseThrow(() -> race));
+        Inbound in = new Inbound(m, petitions, attachments, notifier);
+        IntakeResult result = kinds.stream().map(k -> k.decide(in)).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No inbound kind took a message of intent " + m.intent()));
+        if (result instanceof Rejected r) {
+            // nothing was written: no ledger entry, so a corrected retry with the same id is taken
+            replyToSender(in, r.message(), null);
+            return result;
         }
-    }
-
-    private IntakeResult duplicate(InboundMessageLedger.Entry e, String fingerprint) {
-        if (fingerprint != null && !fingerprint.equals(e.fingerprint())) {
-            return new Rejected(Reason.KEY_REUSED,
-                    "Энэ давхардлын түлхүүрийг өөр агуулгатай хүсэлтэд ашигласан байна.");
+        Petition concerned = petition(result);
+        ledger.record(m.channel(), m.messageId(), kind(result).name(), m.sender(),
+                concerned == null ? null : concerned.id(), Clocks.now(), m.fingerprint());
+        if (concerned != null && (result instanceof PetitionAccepted || result instanceof Recorded)) {
+            in.linkFilesTo(concerned);
         }
-        Petition p = petitions.get(e.petitionId());
-        return "PETITION".equals(e.kind()) ? new PetitionAccepted(p, true) : new Recorded(p, true);
-    }
-
-    private Optional<String> validate(NewPetition p) {
-        if (!p.channel().needsTranscription() && (p.text() == null || p.text().isBlank())) {
-            return Optional.of("Өргөдлийн агуулга хоосон байна.");
+        if (result instanceof Replied r && r.reply() != null) {
+            replyToSender(in, r.reply(), r.petition());
         }
-        if (p.text() != null && p.text().length() > MAX_TEXT_LENGTH) {
-            return Optional.of("Өргөдөл хэт урт байна (" + MAX_TEXT_LENGTH + " тэмдэгтээс ихгүй).");
-        }
-        if (p.type() == null) {
-            return Optional.of("Өргөдлийн төрөл тодорхойгүй байна.");
-        }
-        boolean inPerson = p.channel() == Channel.WALK_IN || p.channel() == Channel.PHONE;
-        if (!inPerson && p.contactPhone() == null && p.contactEmail() == null && p.contactFax() == null) {
-            return Optional.of("Хариу өгөх утас эсвэл имэйл хаяг шаардлагатай.");
-        }
-        if (p.category() != null && petitions.category(p.category()).isEmpty()) {
-            return Optional.of("Ангилал '" + p.category() + "' байхгүй байна.");
-        }
-        NewPetition.Location l = p.location();
-        if (l != null && places.validate(l.aimagCode(), l.soumCode(), l.bagCode()).isEmpty()) {
-            return Optional.of("Байршил буруу: аймаг, сум, баг хоорондоо таарахгүй байна.");
-        }
-        return Optional.empty();
+        log.debug("{} message taken as {}{}", m.channel(), kind(result),
+                concerned == null ? "" : " of " + concerned.trackingCode());
+        return result;
     }
 
     /**
-     * The place the channel gave, checked; where it gave none (an SMS, a mail), the place the text names if it names a
-     * soum ("Сүмбэр сумын 3-р багт..."), so the petition reaches that soum rather than the national clerks.
+     * Intake's own answer to the sender, on the channel it wrote from, keyed by the message: a redelivered message is
+     * answered once. The web answers in its HTTP response instead; new petitions, ratings, information and
+     * follow-ups are told by the process or the kind, to the case's contact.
      */
-    private NewPetition withValidPlace(NewPetition p) {
-        NewPetition.Location l = p.location() == null ? NewPetition.Location.UNKNOWN : p.location();
-        Place place = places.validate(l.aimagCode(), l.soumCode(), l.bagCode()).orElse(Place.UNKNOWN);
-        if (!place.isKnown() && p.text() != null) {
-            Place named = places.fromAddress(p.text());
-            if (named.soumCode() != null) {
-                place = named;
-            }
+    private void replyToSender(Inbound in, String text, Petition p) {
+        InboundMessage m = in.message();
+        if ((m.channel() != Channel.SMS && m.channel() != Channel.EMAIL) || m.sender() == null
+                || m.sender().isBlank()) {
+            return;
         }
-        return new NewPetition(p.channel(), p.channelMessageId(), p.type(), p.text(), p.contactPhone(),
-                p.contactEmail(), p.contactFax(), p.citizenName(), p.category(),
-                new NewPetition.Location(place.aimagCode(), place.soumCode(), place.bagCode(), l.addressText(),
-                        l.latitude(), l.longitude()),
-                p.receivedAt());
+        String subject = null;
+        if (m.channel() == Channel.EMAIL) {
+            String s = m.subject() == null || m.subject().isBlank() ? "Санал" : m.subject().strip();
+            subject = s.regionMatches(true, 0, "Re:", 0, 3) ? s : "Re: " + s;
+            subject = subject.length() > 300 ? subject.substring(0, 300) : subject;
+        }
+        outbox.enqueue(new NewOutboxMessage("reply:" + in.occasion(), p == null ? null : p.id(), "REPLY",
+                m.channel().name(), m.sender(), subject, text));
+    }
+
+    /**
+     * What the first delivery of the message caused. Where the channel gives a {@code fingerprint} (the id was the
+     * client's choice), only to the same content; other content under that id is {@link Reason#KEY_REUSED}.
+     */
+    private IntakeResult duplicate(InboundMessageLedger.Entry e, InboundMessage m) {
+        if (m.fingerprint() != null && !m.fingerprint().equals(e.fingerprint())) {
+            return new Rejected(Reason.KEY_REUSED, "Энэ давхардлын түлхүүрийг өөр агуулгатай хүсэлтэд ашигласан байна.");
+        }
+        Petition p = e.petitionId() == null ? null : petitions.get(e.petitionId());
+        Kind kind = Kind.valueOf(e.kind());
+        return switch (kind) {
+            case PETITION -> new PetitionAccepted(p, true);
+            case RATING, INFORMATION, FOLLOW_UP -> new Recorded(kind, p, true);
+            default -> new Replied(kind, p, null, true);
+        };
+    }
+
+    private static Kind kind(IntakeResult r) {
+        if (r instanceof Recorded rec) {
+            return rec.kind();
+        }
+        if (r instanceof Replied rep) {
+            return rep.kind();
+        }
+        return Kind.PETITION;
+    }
+
+    private static Petition petition(IntakeResult r) {
+        if (r instanceof PetitionAccepted a) {
+            return a.petition();
+        }
+        if (r instanceof Recorded rec) {
+            return rec.petition();
+        }
+        return r instanceof Replied rep ? rep.petition() : null;
     }
 
     private static String sender(NewPetition p) {

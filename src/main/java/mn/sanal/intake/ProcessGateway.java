@@ -1,6 +1,10 @@
 package mn.sanal.intake;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import mn.sanal.petitions.Petition;
@@ -8,14 +12,19 @@ import mn.sanal.petitions.PetitionHandlingProcess;
 import mn.sanal.petitions.PetitionHandlingProcess.Messages;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 
-/** The one place intake talks to the engine: starts petitions and delivers citizens' replies to waiting cases. */
+/**
+ * The one place intake talks to the engine: starts petitions, delivers citizens' replies to waiting cases, and shows
+ * what a citizen added to a case on its open tasks.
+ */
 @Component
 public class ProcessGateway {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    ProcessGateway(RuntimeService runtime) {
+    ProcessGateway(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     /** Starts the petition's process; the tracking code is the business key. Returns the process instance id. */
@@ -44,6 +53,20 @@ public class ProcessGateway {
         runtime.createMessageCorrelation(Messages.INFORMATION_RECEIVED)
                 .processInstanceBusinessKey(p.trackingCode())
                 .correlate();
+    }
+
+    /**
+     * Puts {@code comment} on every open task of the case (Tasklist shows it in the task's history) and refreshes the
+     * given task-local form fields, so whoever holds the case sees what the citizen added without reopening it.
+     */
+    public void showOnOpenTasks(Petition p, String comment, Map<String, Object> formFields) {
+        if (p.processInstanceId() == null) {
+            return;
+        }
+        for (Task t : tasks.createTaskQuery().processInstanceId(p.processInstanceId()).list()) {
+            tasks.createComment(t.getId(), p.processInstanceId(), comment);
+            tasks.setVariablesLocal(t.getId(), formFields);
+        }
     }
 
     private boolean awaits(Petition p, String message) {

@@ -15,7 +15,11 @@ public record PetitionEvent(long id, long petitionId, OffsetDateTime at, Kind ki
         NOTE("Тэмдэглэл"),
         OVERDUE("Хугацаа хэтэрсэн"),
         RATED("Иргэн үнэлсэн"),
-        CITIZEN_INFORMATION("Иргэний нэмэлт мэдээлэл");
+        CITIZEN_INFORMATION("Иргэний нэмэлт мэдээлэл"),
+        /** The citizen added to the open case (a follow-up by code or mail thread). */
+        FOLLOW_UP("Иргэн нэмэлт мэдээлэл ирүүлсэн"),
+        /** The closed case the citizen wrote about again; the note names the new petition. */
+        CONTINUED("Иргэн дахин хандсан");
 
         private final String labelMn;
 

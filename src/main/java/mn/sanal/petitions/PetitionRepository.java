@@ -19,15 +19,15 @@ class PetitionRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(NewPetition p, String trackingCode, PetitionStatus status, OffsetDateTime now) {
+    long insert(NewPetition p, String trackingCode, PetitionStatus status, OffsetDateTime now, Long follows) {
         var keys = new GeneratedKeyHolder();
         NewPetition.Location loc = p.location() == null ? NewPetition.Location.UNKNOWN : p.location();
         jdbc.sql("""
                 INSERT INTO petition (tracking_code, type, channel, channel_message_id, contact_phone, contact_email,
                     contact_fax, citizen_name, text, category, aimag_code, soum_code, bag_code, address_text, latitude,
-                    longitude, received_at, status, updated_at)
+                    longitude, received_at, status, updated_at, follows_petition_id)
                 VALUES (:code, :type, :channel, :msgId, :phone, :email, :fax, :name, :text, :category, :aimag, :soum,
-                    :bag, :address, :lat, :lon, :received, :status, :now)
+                    :bag, :address, :lat, :lon, :received, :status, :now, :follows)
                 """)
                 .param("code", trackingCode)
                 .param("type", p.type().name())
@@ -48,6 +48,7 @@ class PetitionRepository {
                 .param("received", p.receivedAt() == null ? now : p.receivedAt())
                 .param("status", status.name())
                 .param("now", now)
+                .param("follows", follows)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -59,6 +60,11 @@ class PetitionRepository {
     Optional<Petition> findByTrackingCode(String code) {
         return jdbc.sql("SELECT * FROM petition WHERE tracking_code = ?").param(code).query(PetitionRepository::map)
                 .optional();
+    }
+
+    Optional<Long> follows(long id) {
+        return jdbc.sql("SELECT follows_petition_id FROM petition WHERE id = ? AND follows_petition_id IS NOT NULL")
+                .param(id).query(Long.class).optional();
     }
 
     /** The newest petition of a phone number in the given status: what a bare SMS reply refers to. */

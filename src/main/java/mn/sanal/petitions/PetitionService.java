@@ -49,11 +49,38 @@ public class PetitionService {
     }
 
     public Petition create(NewPetition p) {
+        return create(p, null);
+    }
+
+    /**
+     * A new petition; {@code follows} is the closed case the citizen wrote about again (null if none): the new one
+     * links to it, and the old case's history says where it continues.
+     */
+    public Petition create(NewPetition p, Petition follows) {
         OffsetDateTime now = Clocks.now();
-        long id = repository.insert(p, TrackingCodes.next(), PetitionStatus.RECEIVED, now);
+        String code = TrackingCodes.next();
+        long id = repository.insert(p, code, PetitionStatus.RECEIVED, now, follows == null ? null : follows.id());
         repository.insertEvent(id, now, PetitionEvent.Kind.STATUS, PetitionStatus.RECEIVED, ACTOR_CITIZEN,
-                "Суваг: " + p.channel().name());
+                "Суваг: " + p.channel().name()
+                        + (follows == null ? "" : ". Хаагдсан өргөдөл " + follows.trackingCode() + "-ийн үргэлжлэл"));
+        if (follows != null) {
+            repository.insertEvent(follows.id(), now, PetitionEvent.Kind.CONTINUED, null, ACTOR_CITIZEN,
+                    "Иргэн дахин хандсан: шинэ өргөдөл " + code);
+        }
         return get(id);
+    }
+
+    /** The closed case a petition continues, if it does. */
+    @Transactional(readOnly = true)
+    public Optional<Petition> follows(long id) {
+        return repository.follows(id).flatMap(repository::findById);
+    }
+
+    /** A message the citizen added to the open case: kept in its history, with how many files came with it. */
+    public void followUp(long id, Channel channel, String words, int files) {
+        repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.FOLLOW_UP, null, ACTOR_CITIZEN,
+                "(" + channel.labelMn() + ") " + words + (files == 0 ? "" : " [хавсралт: " + files + "]"));
+        repository.update(id, "updated_at = ?", Clocks.now());
     }
 
     @Transactional(readOnly = true)

@@ -60,6 +60,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mn.sanal.intake.InboundMessage;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeResult.PetitionAccepted;
 import mn.sanal.intake.IntakeResult.Reason;
@@ -803,6 +804,41 @@ class PetitionHandlingProcessTest {
         List<OutboxMessage> sent = outbox.forPetition(p.id());
         Assertions.assertThat(sent).extracting(OutboxMessage::kind).containsExactly("ACKNOWLEDGED");
         Assertions.assertThat(sent.get(0).messageKey()).isEqualTo("petition:" + p.id() + ":ACKNOWLEDGED");
+    }
+
+    /**
+     * Someone who learnt a citizen's tracking code texts it from their own phone: it neither joins that case, nor
+     * tells its status, nor says whether it exists (the answer is the one an unknown code gets); it is the sender's
+     * own new petition, linked to nothing.
+     */
+    @Test
+    void aCodeSentFromAnotherPhoneNeitherJoinsTheCaseNorRevealsIt() {
+        ProcessInstance pi = routedToHealth();
+        Petition victim = petition(pi);
+        String attacker = "97688001122";
+
+        IntakeResult joined = intake.receive(InboundMessage.of(Channel.SMS, messageId(), attacker,
+                victim.trackingCode() + " Энэ өргөдлийг хаа"));
+        Assertions.assertThat(joined).isInstanceOfSatisfying(PetitionAccepted.class, a -> {
+            Assertions.assertThat(a.petition().id()).isNotEqualTo(victim.id());
+            Assertions.assertThat(a.petition().contactPhone()).isEqualTo(attacker);
+            Assertions.assertThat(petitions.follows(a.petition().id())).isEmpty();
+        });
+        Assertions.assertThat(statuses(victim)).doesNotContain(PetitionEvent.Kind.FOLLOW_UP.name(), PetitionEvent.Kind.CONTINUED.name());
+        Assertions.assertThat(taskService().getTaskComments(task(Elements.RESOLVE, pi).getId())).isEmpty();
+
+        String asked = messageId();
+        IntakeResult status = intake.receive(InboundMessage.of(Channel.SMS, asked, attacker,
+                "ШАЛГАХ " + victim.trackingCode()));
+        IntakeResult unknown = intake.receive(InboundMessage.of(Channel.SMS, messageId(), attacker,
+                "ШАЛГАХ ZZZZ-ZZZZ"));
+        String unknownAnswer = ((Rejected) unknown).message().replace("ZZZZ-ZZZZ", "?");
+        Assertions.assertThat(status).isInstanceOfSatisfying(Rejected.class, r -> Assertions.assertThat(
+                r.message().replace(victim.trackingCode(), "?")).isEqualTo(unknownAnswer));
+        OutboxMessage reply = outbox.forPetition(victim.id()).stream().filter(o -> o.recipient().equals(attacker))
+                .findFirst().orElse(null);
+        Assertions.assertThat(reply).isNull();
+        Assertions.assertThat(statuses(victim)).containsExactly("RECEIVED", "ASSIGNED");
     }
 
     // ------------------------------------------------------------------------------------------------ forms

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,6 +26,7 @@ import mn.sanal.support.IntegrationTest;
  * The whole path of a petition as the citizen (Open311) and the official (engine REST API, as Tasklist calls it)
  * see it, on PostgreSQL with the job executor running the async continuations.
  */
+@TestPropertySource(properties = "sanal.open311.lookups-per-minute=1000")
 class PetitionLifecycleIT extends IntegrationTest {
 
     private static final String OFFICIAL = "sumber.health";
@@ -117,6 +119,101 @@ class PetitionLifecycleIT extends IntegrationTest {
         // Nothing else is pending for this case: no tasks, no jobs.
         assertThat(admin.get("/engine-rest/task?processInstanceBusinessKey={code}", code).json()).isEmpty();
         assertThat(admin.get("/engine-rest/job?processInstanceId={pi}", processInstanceId).json()).isEmpty();
+    }
+
+    /**
+     * The web's way to write to a case ({@code POST requests/{code}/replies.json}, the code in the path is the proof)
+     * goes through intake's one call like an SMS: help, status, a follow-up that joins the open case (the official
+     * sees it as a comment on the task and in its history), the same request again (its Idempotency-Key: nothing
+     * twice), the information asked for, opting the case's phone out of broadcasts, and after the rating a message
+     * about the closed case, which opens a new petition linked to it.
+     */
+    @Test
+    void theCitizenWritesToTheCaseOnTheWeb() {
+        Citizen citizen = new Citizen(http());
+        String code = citizen.fileHealthComplaint("Сүмбэр сумын эмнэлэгт шүдний эмч алга.");
+        Http official = as(OFFICIAL);
+        String taskId = eventuallyJson(() -> official.get("/engine-rest/task?processInstanceBusinessKey={code}", code),
+                t -> t.size() == 1).get(0).get("id").asText();
+
+        assertThat(write(code, "ТУСЛАМЖ", null).get("service_notice").asText()).contains("ШАЛГАХ код");
+        assertThat(write(code, "шалгах", null).get("service_notice").asText())
+                .contains(code, PetitionStatus.ASSIGNED.labelMn());
+
+        // a follow-up joins the open case; the same request again adds nothing
+        String key = "web-follow-" + code;
+        JsonNode followUp = write(code, "Шүдний эмч 3 сар ирээгүй.", key);
+        assertThat(followUp.get("service_request_id").asText()).isEqualTo(code);
+        write(code, "Шүдний эмч 3 сар ирээгүй.", key);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM petition_event e JOIN petition p ON p.id = e.petition_id
+                WHERE p.tracking_code = ? AND e.status = 'FOLLOW_UP'
+                """).param(code).query(Long.class).single()).isEqualTo(1);
+        JsonNode comments = official.get("/engine-rest/task/{id}/comment", taskId).json();
+        assertThat(comments).singleElement()
+                .satisfies(c -> assertThat(c.get("message").asText()).contains("Шүдний эмч 3 сар ирээгүй"));
+        // an official of another body learns nothing of it
+        Http.Response foreign = as("sumber.land").get("/engine-rest/task/{id}/comment", taskId);
+        assertThat(foreign.status() == 200 ? foreign.json().size() : 0).as("%s", foreign).isZero();
+        assertThat(official.get("/engine-rest/task/{id}/localVariables/caseHistory?deserializeValue=false", taskId).json().get("value")
+                .asText()).contains("Шүдний эмч 3 сар ирээгүй");
+        assertThat(jdbc.sql("""
+                SELECT o.channel || '|' || o.recipient FROM outbox o JOIN petition p ON p.id = o.petition_id
+                WHERE p.tracking_code = ? AND o.kind = 'FOLLOW_UP'
+                """).param(code).query(String.class).list()).containsExactly("SMS|97699112233");
+
+        // the official asks; the web reply is the information
+        complete(official, taskId, Map.of(Vars.RESOLVE_ACTION, stringVar(Values.ACTION_MORE_INFO),
+                Vars.INFORMATION_QUESTION, stringVar("Аль эмнэлэг вэ?")));
+        eventually().until(() -> status(code) == PetitionStatus.WAITING_FOR_CITIZEN);
+        write(code, "Сүмбэрийн нэгдсэн эмнэлэг.", null);
+        String again = eventuallyJson(() -> official.get("/engine-rest/task?processInstanceBusinessKey={code}", code),
+                t -> t.size() == 1 && !t.get(0).get("id").asText().equals(taskId)).get(0).get("id").asText();
+        assertThat(status(code)).isEqualTo(PetitionStatus.ASSIGNED);
+
+        // opting out through the case: its phone gets no broadcasts
+        assertThat(write(code, "ЗОГС", null).get("service_notice").asText()).contains("Мэдээлэл зогсоолоо");
+        assertThat(jdbc.sql("SELECT opted_out FROM opt_out WHERE channel = 'SMS' AND address = '97699112233'")
+                .query(Boolean.class).single()).isTrue();
+
+        // answered, rated, closed; then a message about it opens a new, linked petition
+        complete(official, again, Map.of(Vars.RESOLVE_ACTION, stringVar(Values.ACTION_ANSWER),
+                Vars.ANSWER_TEXT, stringVar("Шүдний эмч томилогдлоо."), Vars.OUTCOME, stringVar("RESOLVED")));
+        eventually().until(() -> status(code) == PetitionStatus.ANSWERED);
+        assertThat(http().postForm("/open311/v2/requests/{id}/rating.json", Map.of("rating", "5"), code).status())
+                .isEqualTo(200);
+        eventually().until(() -> status(code) == PetitionStatus.CLOSED);
+        Http.Response continued = http().postForm("/open311/v2/requests/{id}/replies.json",
+                Map.of("text", "Эмч дахиад ирэхгүй байна."), code);
+        assertThat(continued.status()).as("%s", continued).isEqualTo(201);
+        String next = continued.json().get(0).get("service_request_id").asText();
+        assertThat(next).isNotEqualTo(code);
+        assertThat(jdbc.sql("""
+                SELECT o.tracking_code FROM petition n JOIN petition o ON o.id = n.follows_petition_id
+                WHERE n.tracking_code = ?
+                """).param(next).query(String.class).single()).isEqualTo(code);
+        assertThat(citizen.lookup(next).json().get(0).get("service_code").asText()).isEqualTo("HEALTH");
+    }
+
+    /** POST replies.json as the citizen; 200 expected; returns the request view. */
+    private JsonNode write(String code, String text, String idempotencyKey) {
+        Http.Response r = http().postForm("/open311/v2/requests/{id}/replies.json", Map.of("text", text),
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey), code);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().get(0);
+    }
+
+    private static void complete(Http official, String taskId, Map<String, Object> variables) {
+        Http.Response claimed = official.postJson("/engine-rest/task/{id}/claim", Map.of("userId", OFFICIAL), taskId);
+        assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
+        Http.Response done = official.postJson("/engine-rest/task/{id}/complete", Map.of("variables", variables),
+                taskId);
+        assertThat(done.status()).as("%s", done).isIn(200, 204);
+    }
+
+    private PetitionStatus status(String code) {
+        return PetitionStatus.valueOf(jdbc.sql("SELECT status FROM petition WHERE tracking_code = ?").param(code)
+                .query(String.class).single());
     }
 
     private static Map<String, Object> stringVar(String value) {

@@ -3,13 +3,11 @@ package mn.sanal.channels.fax;
 import org.springframework.stereotype.Component;
 
 import mn.sanal.attachments.AttachmentService;
-import mn.sanal.attachments.EvidenceIntake;
+import mn.sanal.intake.InboundMessage;
+import mn.sanal.intake.InboundMessage.Details;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeService;
 import mn.sanal.petitions.Channel;
-import mn.sanal.petitions.NewPetition;
-import mn.sanal.petitions.PetitionType;
-import mn.sanal.platform.Clocks;
 
 /**
  * A fax becomes a petition without text (an official reads the scan and fills it in), the scan attached, the
@@ -19,24 +17,22 @@ import mn.sanal.platform.Clocks;
 class FaxIntake {
 
     private final IntakeService intake;
-    private final EvidenceIntake evidence;
 
-    FaxIntake(IntakeService intake, EvidenceIntake evidence) {
+    FaxIntake(IntakeService intake) {
         this.intake = intake;
-        this.evidence = evidence;
     }
 
     IntakeResult submit(String dedupKey, String number, String note, AttachmentService.Batch scan) {
         String mobile = FaxNumbers.isMobile(number) ? number : null;
-        NewPetition p = new NewPetition(Channel.FAX, dedupKey, PetitionType.REQUEST, note == null ? "" : note, mobile,
-                null, number, null, null, NewPetition.Location.UNKNOWN, Clocks.now());
-        return evidence.submit(scan, dedupKey, () -> intake.submit(p));
+        return intake.receive(InboundMessage.of(Channel.FAX, dedupKey, number, note == null ? "" : note)
+                .withIntent(InboundMessage.Intent.PETITION).withFiles(scan)
+                .withDetails(new Details(null, null, null, mobile, null, number, null)));
     }
 
     IntakeResult submitWithoutNumber(String dedupKey, String gatewayAddress, String note,
                                      AttachmentService.Batch scan) {
-        NewPetition p = new NewPetition(Channel.FAX, dedupKey, PetitionType.REQUEST, note, null, gatewayAddress, null,
-                null, null, NewPetition.Location.UNKNOWN, Clocks.now());
-        return evidence.submit(scan, dedupKey, () -> intake.submit(p));
+        return intake.receive(InboundMessage.of(Channel.FAX, dedupKey, gatewayAddress, note)
+                .withIntent(InboundMessage.Intent.PETITION).withFiles(scan)
+                .withDetails(new Details(null, null, null, null, gatewayAddress, null, null)));
     }
 }

@@ -1,16 +1,11 @@
 package mn.sanal.channels.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -18,9 +13,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import mn.sanal.intake.IntakeResult;
-import mn.sanal.outbox.NewOutboxMessage;
-import mn.sanal.outbox.OutboxService;
-import mn.sanal.petitions.Channel;
 
 /**
  * What the inbound route does with each unseen mail: parse, hand to the fax or voicemail handler or take it as a
@@ -39,16 +31,11 @@ class MailInbox {
     private final List<InboundMailHandler> handlers;
     private final CitizenMail citizenMail;
     private final MailProperties properties;
-    private final OutboxService outbox;
-    private final TransactionTemplate tx;
 
-    MailInbox(ObjectProvider<InboundMailHandler> handlers, CitizenMail citizenMail, MailProperties properties,
-              OutboxService outbox, TransactionTemplate tx) {
+    MailInbox(ObjectProvider<InboundMailHandler> handlers, CitizenMail citizenMail, MailProperties properties) {
         this.handlers = handlers.orderedStream().toList();
         this.citizenMail = citizenMail;
         this.properties = properties;
-        this.outbox = outbox;
-        this.tx = tx;
     }
 
     Outcome receive(Message raw) throws MessagingException {
@@ -64,11 +51,12 @@ class MailInbox {
         }
         Outcome outcome = Outcome.PROCESSED;
         if (result instanceof IntakeResult.Rejected rejected) {
+            // intake has told the sender why (a citizen's mail); a gateway's mail has nobody to tell
             log.info("Mail {} not taken: {}", mail.dedupKey(), rejected.reason());
-            tellRejected(mail, rejected);
             outcome = Outcome.REJECTED;
         } else if ((result instanceof IntakeResult.PetitionAccepted a && a.duplicate())
-                || (result instanceof IntakeResult.Recorded r && r.duplicate())) {
+                || (result instanceof IntakeResult.Recorded r && r.duplicate())
+                || (result instanceof IntakeResult.Replied r2 && r2.duplicate())) {
             log.info("Mail {} was taken before (redelivered after a crash?): flagging it now", mail.dedupKey());
             outcome = Outcome.DUPLICATE;
         }
@@ -108,27 +96,5 @@ class MailInbox {
         source.copyMessages(new Message[] {raw}, target);
         raw.setFlag(Flags.Flag.SEEN, true);
         raw.setFlag(Flags.Flag.DELETED, true);
-    }
-
-    private void tellRejected(ParsedMail mail, IntakeResult.Rejected rejected) {
-        if (mail.from() == null) {
-            return;
-        }
-        tx.executeWithoutResult(s -> outbox.enqueue(new NewOutboxMessage("mail:rejected:" + shortKey(mail.dedupKey()),
-                null, "REJECTED", Channel.EMAIL.name(), mail.from(),
-                "Re: " + (mail.subject().isBlank() ? "Санал" : mail.subject()),
-                "Таны захидлыг өргөдөл болгон бүртгэж чадсангүй: " + rejected.message())));
-    }
-
-    private static String shortKey(String key) {
-        if (key.length() <= 150) {
-            return key;
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.DeliveryReceipt;
@@ -15,24 +14,16 @@ import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import mn.sanal.intake.IntakeResult;
-import mn.sanal.intake.IntakeResult.Recorded;
-import mn.sanal.intake.IntakeResult.Rejected;
+import mn.sanal.intake.InboundMessage;
 import mn.sanal.intake.IntakeService;
-import mn.sanal.outbox.NewOutboxMessage;
 import mn.sanal.outbox.OutboxService;
 import mn.sanal.petitions.Channel;
-import mn.sanal.petitions.NewPetition;
-import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionType;
 import mn.sanal.platform.Clocks;
 
 /**
  * One deliver_sm from the SMSC: a delivery receipt for something we sent, a part of a longer message (stored until the
- * rest comes), or a whole message that the keyword grammar turns into a petition, a status query, a rating, a reply to
- * our question, an opt-out or a usage text. Returns only after what it caused is committed; any database failure
+ * rest comes), or a whole message for intake. Returns only after what it caused is committed; any database failure
  * propagates so that the route answers the SMSC with a temporary error and the SMSC delivers again.
  */
 @Component
@@ -44,15 +35,12 @@ class SmsInbound {
     private final OutboxService outbox;
     private final SmsStore store;
     private final SmsProperties properties;
-    private final TransactionTemplate tx;
 
-    SmsInbound(IntakeService intake, OutboxService outbox, SmsStore store, SmsProperties properties,
-               TransactionTemplate tx) {
+    SmsInbound(IntakeService intake, OutboxService outbox, SmsStore store, SmsProperties properties) {
         this.intake = intake;
         this.outbox = outbox;
         this.store = store;
         this.properties = properties;
-        this.tx = tx;
     }
 
     void onDeliverSm(DeliverSm d) {
@@ -118,89 +106,22 @@ class SmsInbound {
         }
         String whole = text.toString();
         String key = "sms-concat:" + g.sender() + ":" + g.ref() + ":" + g.total() + ":" + sha256(whole);
-        handle(g.sender(), whole, key, incomplete ? SmsReplies.incompleteNote(arrived, g.total()) : null);
+        handle(g.sender(), whole, key, incomplete ? incompleteNote(arrived, g.total()) : null);
         store.markDone(g);
     }
 
-    /** The grammar: what the text asks for, done once per {@code key}, and the reply (through the outbox). */
+    /**
+     * One whole message to intake, which decides what it asks for (a petition, a status query, a rating, a reply to
+     * our question, a follow-up, an opt-out, help) and answers through the outbox, once per {@code key}, in its one
+     * transaction.
+     */
     void handle(String phone, String text, String key, String incompleteNote) {
-        SmsCommand cmd = SmsCommand.parse(text);
-        if (incompleteNote != null) {
-            cmd = cmd instanceof SmsCommand.Text t && !t.text().isBlank()
-                    ? new SmsCommand.Text(t.text() + incompleteNote, t.type(), t.typeGiven())
-                    : new SmsCommand.Text(text.strip() + incompleteNote, PetitionType.REQUEST, false);
-        }
-        String reply;
-        if (cmd instanceof SmsCommand.Empty) {
-            reply = SmsReplies.EMPTY;
-        } else if (cmd instanceof SmsCommand.Help) {
-            reply = SmsReplies.HELP;
-        } else if (cmd instanceof SmsCommand.Stop) {
-            store.setOptOut(phone, true);
-            reply = SmsReplies.STOPPED;
-        } else if (cmd instanceof SmsCommand.Start) {
-            store.setOptOut(phone, false);
-            reply = SmsReplies.STARTED;
-        } else if (cmd instanceof SmsCommand.Status s) {
-            reply = status(phone, s);
-        } else if (cmd instanceof SmsCommand.Rating r) {
-            reply = rating(phone, key, r);
-        } else {
-            reply = text(phone, key, (SmsCommand.Text) cmd);
-        }
-        if (reply != null) {
-            tx.executeWithoutResult(st -> outbox.enqueue(new NewOutboxMessage("sms-reply:" + key, null, "SMS_REPLY",
-                    Channel.SMS.name(), phone, null, reply)));
-        }
+        intake.receive(InboundMessage.of(Channel.SMS, key, phone,
+                incompleteNote == null ? text : text.strip() + incompleteNote));
     }
 
-    private String status(String phone, SmsCommand.Status s) {
-        if (s.code().isEmpty()) {
-            return s.typed().isBlank() ? SmsReplies.STATUS_NO_CODE : SmsReplies.STATUS_BAD_CODE;
-        }
-        Optional<Petition> p = intake.lookup(s.code().get()).filter(x -> phone.equals(x.contactPhone()));
-        return p.map(SmsReplies::status).orElseGet(() -> SmsReplies.statusNotFound(s.code().get()));
-    }
-
-    private String rating(String phone, String key, SmsCommand.Rating r) {
-        Optional<Petition> rated = intake.awaitingRating(Channel.SMS, phone);
-        if (rated.isPresent()) {
-            // the process thanks the citizen (RecordRating)
-            return replyFor(intake.rate(Channel.SMS, key, phone, rated.get(), r.value()), null);
-        }
-        Optional<Petition> asked = intake.awaitingInformation(Channel.SMS, phone);
-        if (asked.isPresent()) {
-            return replyFor(intake.provideInformation(Channel.SMS, key, phone, asked.get(),
-                    Integer.toString(r.value())), SmsReplies::informationReceived);
-        }
-        return SmsReplies.NO_RATING_AWAITED;
-    }
-
-    private String text(String phone, String key, SmsCommand.Text t) {
-        if (t.text().isBlank()) {
-            return SmsReplies.TYPE_WITHOUT_TEXT;
-        }
-        if (!t.typeGiven()) {
-            Optional<Petition> asked = intake.awaitingInformation(Channel.SMS, phone);
-            if (asked.isPresent()) {
-                return replyFor(intake.provideInformation(Channel.SMS, key, phone, asked.get(), t.text()),
-                        SmsReplies::informationReceived);
-            }
-        }
-        IntakeResult r = intake.submit(new NewPetition(Channel.SMS, key, t.type(), t.text(), phone, null, null, null,
-                null, null, Clocks.now()));
-        // a new petition is acknowledged by its process (code and due date), in the same transaction
-        return replyFor(r, null);
-    }
-
-    private static String replyFor(IntakeResult r, java.util.function.Function<Petition, String> recorded) {
-        if (r instanceof Recorded rec) {
-            return recorded == null || rec.duplicate() ? null : recorded.apply(rec.petition());
-        }
-        if (r instanceof Rejected rej) {
-            return rej.message();
-        }
-        return null; // PetitionAccepted
+    static String incompleteNote(int arrived, int total) {
+        return " [SMS дутуу ирсэн: " + total + " хэсгээс " + arrived + " нь]";
     }
 
     private void onReceipt(DeliverSm d) {

@@ -7,9 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import mn.sanal.platform.Clocks;
-
-/** The SMS channel's own tables: parts of concatenated messages awaiting the rest, and opt-outs. */
+/** The SMS channel's own table: parts of concatenated messages awaiting the rest. */
 @Repository
 class SmsStore {
 
@@ -69,25 +67,5 @@ class SmsStore {
     @Transactional
     public int purgeDone(OffsetDateTime before) {
         return jdbc.sql("DELETE FROM sms_part WHERE done = TRUE AND received_at < ?").param(before).update();
-    }
-
-    @Transactional
-    public void setOptOut(String phone, boolean optedOut) {
-        OffsetDateTime now = Clocks.now();
-        int n = jdbc.sql("UPDATE sms_opt_out SET opted_out = ?, updated_at = ? WHERE phone = ?")
-                .params(optedOut, now, phone).update();
-        if (n == 0) {
-            jdbc.sql("""
-                    INSERT INTO sms_opt_out (phone, opted_out, updated_at)
-                    SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sms_opt_out WHERE phone = ?)
-                    """).params(phone, optedOut, now, phone).update();
-        }
-    }
-
-    /** True if the phone sent ЗОГС / STOP and not ЭХЛЭХ / START since; broadcasts skip it. */
-    @Transactional(readOnly = true)
-    public boolean isOptedOut(String phone) {
-        return jdbc.sql("SELECT opted_out FROM sms_opt_out WHERE phone = ?").param(phone).query(Boolean.class)
-                .optional().orElse(false);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+import mn.sanal.intake.InboundMessage;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeService;
 import mn.sanal.organisations.Body;
@@ -37,11 +38,12 @@ import mn.sanal.platform.Clocks;
 
 /**
  * The web channel: Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) at {@code /open311/v2}, JSON format.
- * No API key is needed to file a petition. Two extensions beyond the spec let a citizen answer without an account:
- * {@code POST requests/{id}/rating.json} and {@code POST requests/{id}/replies.json}. A client may send an
- * {@code Idempotency-Key} header so that a retried POST files one petition: the key holds for its endpoint (and, for
- * ratings and replies, its petition) and the content it was first sent with; the same key with other content is 422
- * and shows nothing of the first request. Filing is limited per client ({@code sanal.open311.creations-per-minute}).
+ * No API key is needed to file a petition. Two extensions beyond the spec let a citizen write to a case without an
+ * account: {@code POST requests/{id}/rating.json} and {@code POST requests/{id}/replies.json} (more information, a
+ * follow-up, the keywords); all of it goes through intake's one call. A client may send an {@code Idempotency-Key}
+ * header so that a retried POST files one petition: the key holds for its endpoint (and, for ratings and replies,
+ * its petition) and the content it was first sent with; the same key with other content is 422 and shows nothing of
+ * the first request. Filing is limited per client ({@code sanal.open311.creations-per-minute}).
  */
 @RestController
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -214,18 +216,35 @@ class Open311Controller {
                 WebInput.fingerprint("rating", p.id(), value)));
     }
 
+    /**
+     * The citizen writes to the case (the code in the path is the proof, as for rating): the information it waits
+     * for, else a follow-up added to the open case, or a new petition linked to a closed one; the keywords work here
+     * as in an SMS (ШАЛГАХ, ТУСЛАМЖ, ЗОГС, ЭХЛЭХ, a bare 1-5 while the answer awaits a rating). What intake answered is
+     * in {@code service_notice}.
+     */
     @PostMapping(path = "/requests/{id}/replies.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    List<Map<String, Object>> reply(@PathVariable String id, @RequestParam("text") String text,
-                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                    HttpServletRequest http) {
+    ResponseEntity<List<Map<String, Object>>> reply(
+            @PathVariable String id, @RequestParam("text") String text,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest http) {
         checkFields(http);
         String checkedKey = idempotencyKey(key);
         if (!WebInput.visible(text)) {
             throw badRequest("text: нэмэлт мэдээллээ бичнэ үү.");
         }
         Petition p = lookup(id, http);
-        return answered(intake.provideInformation(Channel.WEB, externalId("reply", p, checkedKey),
-                http.getRemoteAddr(), p, text, WebInput.fingerprint("reply", p.id(), text)));
+        IntakeResult result = intake.receive(InboundMessage.of(Channel.WEB, externalId("reply", p, checkedKey),
+                        http.getRemoteAddr(), text)
+                .addressedTo(p.trackingCode()).withFingerprint(WebInput.fingerprint("reply", p.id(), text)));
+        if (result instanceof IntakeResult.PetitionAccepted accepted) {
+            return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(List.of(view(accepted.petition(), "Өмнөх өргөдөл хаагдсан тул шинэ өргөдөл бүртгэлээ. Код: "
+                            + accepted.petition().trackingCode() + ".")));
+        }
+        if (result instanceof IntakeResult.Replied replied) {
+            return ResponseEntity.ok(List.of(view(replied.petition() == null ? p : replied.petition(),
+                    replied.reply())));
+        }
+        return ResponseEntity.ok(answered(result));
     }
 
     private List<Map<String, Object>> answered(IntakeResult result) {
@@ -306,6 +325,10 @@ class Open311Controller {
     }
 
     private Map<String, Object> view(Petition p) {
+        return view(p, null);
+    }
+
+    private Map<String, Object> view(Petition p, String notice) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("service_request_id", p.trackingCode());
         r.put("status", p.status().isOpen() ? "open" : "closed");
@@ -315,7 +338,7 @@ class Open311Controller {
         r.put("service_code", p.category());
         r.put("description", p.text());
         r.put("agency_responsible", organisations.body(p.responsibleBody()).map(Body::nameMn).orElse(null));
-        r.put("service_notice", null);
+        r.put("service_notice", notice);
         r.put("requested_datetime", format(p.receivedAt()));
         r.put("updated_datetime", format(p.updatedAt()));
         r.put("expected_datetime", format(p.dueAt()));

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import mn.sanal.attachments.AttachmentService;
 import mn.sanal.organisations.Body;
 import mn.sanal.organisations.OrganisationService;
+import mn.sanal.petitions.CaseHistory;
 import mn.sanal.petitions.Category;
 import mn.sanal.petitions.Petition;
-import mn.sanal.petitions.PetitionEvent;
 import mn.sanal.petitions.PetitionHandlingProcess.Elements;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.platform.Clocks;
@@ -25,9 +25,7 @@ import mn.sanal.platform.Clocks;
 /**
  * On every user task's creation: what the official's form shows, read fresh from our tables and set as task-local
  * variables (they vanish with the task; the process keeps only references). Texts of any length (the citizen's
- * petition, the case history, the attachment links) go in Json variables holding a JSON string: Camunda stores those
- * as bytes, where a String variable has a 4,000-character column, and Tasklist parses Json variables before it fills
- * the form.
+ * petition, the case history, the attachment links) go in Json variables ({@link CaseHistory#formValue}).
  */
 @Component("taskDetails")
 class TaskDetails implements TaskListener {
@@ -53,13 +51,16 @@ class TaskDetails implements TaskListener {
         task.setVariableLocal("locationLabel", location(p));
         task.setVariableLocal("channelLabel", p.channel().labelMn());
         task.setVariableLocal("citizenContact", contact(p));
-        task.setVariableLocal("petitionText", longText(p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text()));
+        task.setVariableLocal("petitionText",
+                CaseHistory.formValue(p.text().isBlank() ? "(агуулгыг бичиж оруулаагүй)" : p.text()));
         task.setVariableLocal("dueDateText", p.dueAt() == null ? "Хугацаагүй"
                 : Clocks.formatDate(p.dueAt()) + (p.overdue() ? " (ХЭТЭРСЭН)" : ""));
         task.setVariableLocal("responsibleBodyName",
                 organisations.body(p.responsibleBody()).map(Body::nameMn).orElse("Тодорхойгүй"));
-        task.setVariableLocal("caseHistory", longText(history(p.id())));
-        task.setVariableLocal("attachmentsText", longText(attachments.linksText(p.id())));
+        task.setVariableLocal(CaseHistory.FORM_FIELD,
+                CaseHistory.formValue(CaseHistory.text(petitions.history(p.id()))));
+        task.setVariableLocal(CaseHistory.ATTACHMENTS_FORM_FIELD,
+                CaseHistory.formValue(attachments.linksText(p.id())));
         task.setVariableLocal("extensionStatusText", p.extended()
                 ? "Хугацааг " + p.extensionDays() + " хоногоор сунгасан (дахин сунгах боломжгүй)"
                 : "Хугацаа сунгаагүй");
@@ -73,15 +74,6 @@ class TaskDetails implements TaskListener {
         }
     }
 
-    /** A text as a Json variable (a JSON string), which has no length limit in the engine's tables. */
-    static Object longText(String text) {
-        try {
-            return SpinValues.jsonValue(JSON.writeValueAsString(text)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String location(Petition p) {
         String place = organisations.describe(p.aimagCode(), p.soumCode(), p.bagCode());
         boolean sameAsPlace = p.addressText() == null || p.addressText().strip().equalsIgnoreCase(place);
@@ -92,17 +84,6 @@ class TaskDetails implements TaskListener {
         return java.util.stream.Stream.of(p.citizenName(), p.contactPhone(), p.contactEmail(),
                         p.contactFax() == null ? null : "факс " + p.contactFax())
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
-    }
-
-    private String history(long petitionId) {
-        return petitions.history(petitionId).stream()
-                .map(TaskDetails::line).collect(Collectors.joining("\n"));
-    }
-
-    private static String line(PetitionEvent e) {
-        String what = e.labelMn();
-        return Clocks.formatDate(e.at()) + " " + e.at().atZoneSameInstant(Clocks.ZONE).toLocalTime().withNano(0)
-                + " " + what + " (" + e.actor() + ")" + (e.note() == null ? "" : ": " + e.note());
     }
 
     private String bodyOptions() {

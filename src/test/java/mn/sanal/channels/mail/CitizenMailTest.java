@@ -1,8 +1,6 @@
 package mn.sanal.channels.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import mn.sanal.attachments.AttachmentService;
-import mn.sanal.attachments.EvidenceIntake;
+import mn.sanal.intake.InboundMessage;
 import mn.sanal.intake.IntakeService;
-import mn.sanal.petitions.NewPetition;
 import mn.sanal.platform.Clocks;
 
 /**
@@ -60,20 +56,19 @@ class CitizenMailTest {
     }
 
     /** What the mail channel hands to intake for a new mail sent at {@code sentAt}, with the engine clock at NOW. */
-    @SuppressWarnings("unchecked")
     private static OffsetDateTime receivedAtOfNewPetition(OffsetDateTime sentAt) {
         ClockUtil.setCurrentTime(Clocks.toDate(NOW));
         IntakeService intake = mock(IntakeService.class);
-        EvidenceIntake evidence = mock(EvidenceIntake.class);
-        when(evidence.submit(any(), anyString(), any())).thenAnswer(call -> call.<Supplier<?>>getArgument(2).get());
-        CitizenMail citizenMail = new CitizenMail(intake, evidence, mock(AttachmentService.class));
+        AttachmentService attachments = mock(AttachmentService.class);
+        when(attachments.newBatch()).thenReturn(mock(AttachmentService.Batch.class));
+        CitizenMail citizenMail = new CitizenMail(intake, attachments);
 
         citizenMail.handle(new ParsedMail("id-1@example.mn", "id-1@example.mn", "bat@example.mn", "Бат",
                 "sanal@localhost", "Гудамжны гэрэл", "Манай гудамжны гэрэл асахгүй байна.", List.of(), List.of(),
                 Map.of(), sentAt));
 
-        ArgumentCaptor<NewPetition> p = ArgumentCaptor.forClass(NewPetition.class);
-        verify(intake).submit(p.capture());
-        return p.getValue().receivedAt();
+        ArgumentCaptor<InboundMessage> m = ArgumentCaptor.forClass(InboundMessage.class);
+        verify(intake).receive(m.capture());
+        return m.getValue().receivedAt();
     }
 }

@@ -3,13 +3,20 @@ package mn.sanal.channels.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -26,15 +33,19 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import mn.sanal.attachments.AttachmentService;
+import mn.sanal.intake.IntakeResult;
+import mn.sanal.intake.OptOuts;
 import mn.sanal.intake.IntakeService;
 import mn.sanal.outbox.OutboxMessage;
 import mn.sanal.outbox.OutboxService;
+import mn.sanal.petitions.CaseHistory;
 import mn.sanal.petitions.Channel;
 import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionHandlingProcess.Elements;
 import mn.sanal.petitions.PetitionHandlingProcess.Values;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionEvent;
 import mn.sanal.petitions.PetitionStatus;
 import mn.sanal.support.IntegrationTest;
 import mn.sanal.support.TestMailServer;
@@ -65,6 +76,9 @@ class MailChannelIT extends IntegrationTest {
     @Autowired AttachmentService attachments;
     @Autowired OutboxService outbox;
     @Autowired TaskService tasks;
+    @Autowired OptOuts optOuts;
+    @Autowired CitizenMail citizenMail;
+    @Autowired DataSource dataSource;
 
     @Test
     void cyrillicMailWithPhotoIsOnePetitionEvenAfterACrash_theAnswerIsThreaded_andTheReplyRatesIt() throws Exception {
@@ -229,6 +243,188 @@ class MailChannelIT extends IntegrationTest {
         assertThat(as("sumber.land").get("/attachments/{id}", id).status()).isIn(403, 404);
         assertThat(http().get("/attachments/{id}", id).status()).isEqualTo(401);
         assertThat(http().as("sumber.health", "wrong").get("/attachments/{id}", id).status()).isEqualTo(401);
+    }
+
+    /**
+     * The issue's own case: the citizen answers our acknowledgement with more detail and a photo. It joins the open
+     * case (by the thread: our Message-ID in In-Reply-To, subject without the code; and by the code in a new mail's
+     * subject) instead of becoming a second petition: kept in the case's history with its file, shown on the
+     * official's open task, the citizen told. The keyword grammar works in a mail's subject too: status (only to
+     * the case's own address), help, opt-out.
+     */
+    @Test
+    void aReplyWithMoreDetailJoinsTheOpenCase_andTheSubjectAsksForStatusHelpOrOptOut() throws Exception {
+        String citizen = "dulam@example.mn";
+        int processed = mail.count("Processed");
+        mail.deliver(citizenMail(citizen, "Гомдол: хог ачихгүй", "Сүмбэрийн 2-р багт хог ачихгүй байна.",
+                "follow-1@example.mn"));
+        Petition p = eventually().until(() -> byMessageId("follow-1@example.mn"), l -> l.size() == 1).get(0);
+        MimeMessage ack = awaitMail(citizen, "хүлээн авлаа");
+        Task triage = eventually().until(() -> task(p, Elements.TRIAGE), t -> t != null);
+
+        MimeMessage byThread = citizenMail(citizen, "Re: Гомдол", "Нэмэлт мэдээлэл: 2-р байрны ард.\n\n> "
+                + body(ack).replace("\n", "\n> "), "follow-2@example.mn");
+        MimeMultipart mp = (MimeMultipart) byThread.getContent();
+        mp.addBodyPart(file("хог.jpg", jpegVariant(31), "image/jpeg"));
+        byThread.setContent(mp);
+        byThread.setHeader("In-Reply-To", ack.getMessageID());
+        saveWithId(byThread, "follow-2@example.mn");
+        mail.deliver(byThread);
+        awaitMail(citizen, "мэдээллийг тань хэрэгт нэмж");
+        // an out-of-office answer to our mail is not the citizen's word (and answering it could loop)
+        MimeMessage away = citizenMail(citizen, "Re: Гомдол", "Би амралтаа авсан байна.", "away-1@example.mn");
+        away.setHeader("In-Reply-To", ack.getMessageID());
+        away.setHeader("Auto-Submitted", "auto-replied");
+        saveWithId(away, "away-1@example.mn");
+        mail.deliver(away);
+        mail.deliver(citizenMail(citizen, p.trackingCode() + " дахин", "Өнөөдөр ч ачсангүй.", "follow-3@example.mn"));
+        eventually().until(() -> petitions.history(p.id()).stream()
+                .filter(e -> e.kind() == PetitionEvent.Kind.FOLLOW_UP).count() == 2);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM petition WHERE contact_email = ?").param(citizen)
+                .query(Long.class).single()).isEqualTo(1);
+        eventually().until(() -> mail.count("Processed") == processed + 4);
+        assertThat(outbox.forPetition(p.id())).filteredOn(o -> o.kind().equals("FOLLOW_UP")).hasSize(2);
+        assertThat(petitions.history(p.id())).filteredOn(e -> e.kind() == PetitionEvent.Kind.FOLLOW_UP)
+                .extracting(PetitionEvent::note)
+                .satisfiesExactly(n -> assertThat(n).contains("2-р байрны ард").contains("хавсралт: 1")
+                                .doesNotContain("хүлээн авлаа"),
+                        n -> assertThat(n).contains("Өнөөдөр ч ачсангүй"));
+        assertThat(attachments.forPetition(p.id())).extracting(mn.sanal.attachments.Attachment::fileName)
+                .containsExactly("хог.jpg");
+        assertThat(tasks.getTaskComments(triage.getId())).extracting(c -> c.getFullMessage())
+                .satisfiesExactlyInAnyOrder(c -> assertThat(c).contains("2-р байрны ард"),
+                        c -> assertThat(c).contains("Өнөөдөр ч ачсангүй"));
+        assertThat(tasks.getVariableLocal(triage.getId(), CaseHistory.FORM_FIELD).toString())
+                .contains("2-р байрны ард", "Өнөөдөр ч ачсангүй");
+        assertThat(tasks.getVariableLocal(triage.getId(), CaseHistory.ATTACHMENTS_FORM_FIELD).toString())
+                .contains("хог.jpg");
+
+        // ШАЛГАХ in the subject: the status, to the case's own address only
+        mail.deliver(citizenMail(citizen, "ШАЛГАХ " + p.trackingCode(), "", "status-1@example.mn"));
+        assertThat(body(awaitMail(citizen, "Хариуцагч тодорхойлж байна"))).contains(p.trackingCode());
+        mail.deliver(citizenMail("stranger@example.mn", "ШАЛГАХ " + p.trackingCode(), "", "status-2@example.mn"));
+        assertThat(body(awaitMail("stranger@example.mn", "олдсонгүй"))).doesNotContain("Хариуцагч");
+        // help and opting out of broadcasts, by subject
+        mail.deliver(citizenMail(citizen, "Тусламж", "", "help-1@example.mn"));
+        awaitMail(citizen, "ШАЛГАХ код");
+        mail.deliver(citizenMail(citizen, "ЗОГС", "", "stop-1@example.mn"));
+        awaitMail(citizen, "Мэдээлэл зогсоолоо");
+        assertThat(optOuts.isOptedOut(Channel.EMAIL, "Dulam@Example.mn")).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM petition WHERE contact_email IN (?, ?)")
+                .params(citizen, "stranger@example.mn").query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * The information an official asks for comes back by replying to the question mail; after the answer is rated
+     * and the case closed, a reply about it opens a new petition that links to the closed one.
+     */
+    @Test
+    void theInformationAskedForComesBackByReply_andAReplyAboutTheClosedCaseOpensALinkedPetition() throws Exception {
+        String citizen = "saraa@example.mn";
+        mail.deliver(citizenMail(citizen, "Хүсэлт: зам", "Сүмбэрийн 1-р багийн зам эвдэрсэн.", "info-1@example.mn"));
+        Petition p = eventually().until(() -> byMessageId("info-1@example.mn"), l -> l.size() == 1).get(0);
+        route(p);
+        Task resolve = task(p, Elements.RESOLVE);
+        tasks.claim(resolve.getId(), "sumber.health");
+        tasks.complete(resolve.getId(), Map.of(Vars.RESOLVE_ACTION, Values.ACTION_MORE_INFO,
+                Vars.INFORMATION_QUESTION, "Аль гудамж вэ?"));
+        MimeMessage question = awaitMail(citizen, "Аль гудамж вэ?");
+
+        MimeMessage info = citizenMail(citizen, "Re: " + question.getSubject(), "Төв гудамж.\n\n> Аль гудамж вэ?",
+                "info-2@example.mn");
+        info.setHeader("In-Reply-To", question.getMessageID());
+        saveWithId(info, "info-2@example.mn");
+        mail.deliver(info);
+        awaitMail(citizen, "нэмэлт мэдээллийг хүлээн авлаа");
+        eventually().until(() -> task(p, Elements.RESOLVE), t -> t != null);
+        assertThat(petitions.history(p.id())).anySatisfy(e -> {
+            assertThat(e.status()).isEqualTo(PetitionStatus.ASSIGNED.name());
+            assertThat(e.note()).isEqualTo("Төв гудамж.");
+        });
+
+        Task again = task(p, Elements.RESOLVE);
+        tasks.claim(again.getId(), "sumber.health");
+        tasks.complete(again.getId(), Map.of(Vars.RESOLVE_ACTION, Values.ACTION_ANSWER, Vars.ANSWER_TEXT,
+                "Төв гудамжийг 7 хоногт засна.", Vars.OUTCOME, "RESOLVED"));
+        MimeMessage answer = awaitMail(citizen, "7 хоногт засна");
+        MimeMessage rating = citizenMail(citizen, "Re: " + answer.getSubject(), "4/5 Баярлалаа", "info-3@example.mn");
+        rating.setHeader("In-Reply-To", answer.getMessageID());
+        saveWithId(rating, "info-3@example.mn");
+        mail.deliver(rating);
+        eventually().until(() -> petitions.get(p.id()).status() == PetitionStatus.CLOSED);
+        assertThat(petitions.get(p.id()).rating()).isEqualTo(4);
+
+        MimeMessage later = citizenMail(citizen, "Re: " + answer.getSubject(), "Засаагүй, зам дахиад эвдэрсэн.",
+                "info-4@example.mn");
+        later.setHeader("In-Reply-To", answer.getMessageID());
+        saveWithId(later, "info-4@example.mn");
+        mail.deliver(later);
+        Petition next = eventually().until(() -> byMessageId("info-4@example.mn"), l -> l.size() == 1).get(0);
+        assertThat(petitions.follows(next.id())).map(Petition::id).contains(p.id());
+        assertThat(next.contactEmail()).isEqualTo(citizen);
+        assertThat(next.text()).contains("Засаагүй, зам дахиад эвдэрсэн.");
+        assertThat(petitions.history(p.id())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(PetitionEvent.Kind.CONTINUED);
+            assertThat(e.note()).contains(next.trackingCode());
+        });
+        awaitMail(citizen, next.trackingCode());
+    }
+
+    /**
+     * The same mail delivered twice at the same moment (two pollers, or a poll racing a redelivery) on PostgreSQL:
+     * both deliveries are inside their transactions together (the first holds its petition and ledger row, the
+     * second waits on the first's ledger key), and still there is one petition with one set of files, and both
+     * deliveries end well (the second reports the first's petition).
+     */
+    @Test
+    void twoDeliveriesOfTheSameMailAtOnceMakeOnePetitionWithOneSetOfFiles() throws Exception {
+        MimeMessage m = citizenMail("bold@example.mn", "Гомдол: гүүр", "Гүүр эвдэрсэн.", "twice-1@example.mn");
+        MimeMultipart mp = (MimeMultipart) m.getContent();
+        mp.addBodyPart(file("гүүр1.jpg", jpegVariant(41), "image/jpeg"));
+        mp.addBodyPart(file("гүүр2.jpg", jpegVariant(42), "image/jpeg"));
+        m.setContent(mp);
+        saveWithId(m, "twice-1@example.mn");
+        ParsedMail first = MailParser.parse(new MimeMessage(m));
+        ParsedMail second = MailParser.parse(new MimeMessage(m));
+
+        List<IntakeResult> results;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection lock = dataSource.getConnection()) {
+            // whoever gets there first waits at its files with its petition and ledger row written, the other waits
+            // on that ledger row: both are inside their transactions at once
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE petition_attachment IN EXCLUSIVE MODE");
+            Future<IntakeResult> a = pool.submit(() -> citizenMail.handle(first));
+            Future<IntakeResult> b = pool.submit(() -> citizenMail.handle(second));
+            eventually().until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                    AND wait_event_type = 'Lock'
+                    AND (query LIKE '%inbound_message%' OR query LIKE '%petition_attachment%')
+                    """).query(Long.class).single() == 2);
+            lock.commit();
+            results = List.of(a.get(), b.get());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(IntakeResult.PetitionAccepted.class));
+        assertThat(results).extracting(r -> ((IntakeResult.PetitionAccepted) r).duplicate())
+                .containsExactlyInAnyOrder(false, true);
+        Petition p = byMessageId("twice-1@example.mn").get(0);
+        assertThat(byMessageId("twice-1@example.mn")).hasSize(1);
+        assertThat(results).extracting(r -> ((IntakeResult.PetitionAccepted) r).petition().id()).containsOnly(p.id());
+        assertThat(attachments.forPetition(p.id())).extracting(mn.sanal.attachments.Attachment::fileName)
+                .containsExactlyInAnyOrder("гүүр1.jpg", "гүүр2.jpg");
+        assertThat(jdbc.sql("SELECT count(*) FROM petition_attachment a JOIN petition p ON p.id = a.petition_id "
+                + "WHERE p.contact_email = 'bold@example.mn'").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM inbound_message WHERE external_id = 'twice-1@example.mn'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private MimeMessage awaitMail(String to, String containing) {
+        return eventually().until(() -> Arrays.stream(mail.sentTo(to)).filter(x -> body(x).contains(containing))
+                .findFirst(), Optional::isPresent).get();
     }
 
     /**

@@ -7,8 +7,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.jsmpp.bean.TypeOfNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import mn.sanal.channels.sms.SmscSimulator.DeliverResult;
 import mn.sanal.channels.sms.SmscSimulator.SentSms;
+import mn.sanal.petitions.CaseHistory;
+import mn.sanal.petitions.Petition;
+import mn.sanal.petitions.PetitionEvent;
+import mn.sanal.petitions.PetitionHandlingProcess.Elements;
+import mn.sanal.petitions.PetitionHandlingProcess.Values;
+import mn.sanal.petitions.PetitionHandlingProcess.Vars;
+import mn.sanal.petitions.PetitionService;
+import mn.sanal.petitions.PetitionStatus;
 import mn.sanal.petitions.TrackingCodes;
 import mn.sanal.support.IntegrationTest;
 
@@ -48,6 +59,10 @@ class SmsChannelIT extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PetitionService petitions;
+    @Autowired
+    TaskService tasks;
 
     @AfterAll
     static void stop() {
@@ -198,7 +213,96 @@ class SmsChannelIT extends IntegrationTest {
         awaitSms("97699110008", "ШАЛГАХ ");
     }
 
+    /**
+     * The kinds of message an SMS can be, each through intake's one call, on one citizen's phone: a new petition, a
+     * follow-up naming its code (joins the open case: history, a comment on the official's open task, the citizen
+     * told), a bare SMS while the case waits for nothing (a new petition), the information the official asked for, a
+     * rating, and a message about the closed case (a new petition linked to it).
+     */
+    @Test
+    void followUpsJoinTheOpenCase_informationRatingAndAClosedCaseContinued() {
+        awaitBound();
+        String phone = "97699110011";
+        smsc.send("99110011", "1111", "Сүмбэр сумын 3-р багт ус тасарсан");
+        String code = codeIn(awaitSms(phone, "ШАЛГАХ "));
+        Petition p = petitions.findByTrackingCode(code).orElseThrow();
+        Task triage = eventually().until(() -> task(code, Elements.TRIAGE), t -> t != null);
+
+        // a follow-up naming the code joins the open case
+        smsc.send("99110011", "1111", code + " Нэмэлт: 2-р байрны ард, худгийн дэргэд");
+        awaitSms(phone, "Өргөдөл " + code + ": мэдээллийг тань хэрэгт нэмж");
+        assertThat(petitions(phone)).isEqualTo(1);
+        assertThat(petitions.history(p.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(PetitionEvent.Kind.FOLLOW_UP);
+            assertThat(e.note()).contains("2-р байрны ард");
+        });
+        assertThat(tasks.getTaskComments(triage.getId())).singleElement()
+                .satisfies(c -> assertThat(c.getFullMessage()).contains("2-р байрны ард"));
+        assertThat(tasks.getVariableLocal(triage.getId(), CaseHistory.FORM_FIELD).toString())
+                .contains("2-р байрны ард");
+
+        // a bare SMS while the case waits for nothing is a petition of its own (see README "Follow-ups")
+        smsc.send("99110011", "1111", "Цэцэрлэгийн халаалт ажиллахгүй байна");
+        eventually().until(() -> petitions(phone) == 2);
+
+        // the official asks for more; the citizen's bare reply is the information
+        route(code);
+        resolve(code, Map.of(Vars.RESOLVE_ACTION, Values.ACTION_MORE_INFO,
+                Vars.INFORMATION_QUESTION, "Аль худаг вэ?"));
+        awaitSms(phone, "Аль худаг вэ?");
+        smsc.send("99110011", "1111", "Сургуулийн хажуугийн худаг");
+        awaitSms(phone, "Өргөдөл " + code + ": нэмэлт мэдээллийг хүлээн авлаа");
+        eventually().until(() -> task(code, Elements.RESOLVE), t -> t != null);
+        assertThat(petitions.history(p.id())).anySatisfy(e -> {
+            assertThat(e.status()).isEqualTo("ASSIGNED");
+            assertThat(e.note()).isEqualTo("Сургуулийн хажуугийн худаг");
+        });
+
+        // answered; a bare 4 rates it and the case closes
+        resolve(code, Map.of(Vars.RESOLVE_ACTION, Values.ACTION_ANSWER, Vars.ANSWER_TEXT, "Худгийг засна.",
+                Vars.OUTCOME, "RESOLVED"));
+        awaitSms(phone, "Худгийг засна.");
+        smsc.send("99110011", "1111", "4");
+        eventually().until(() -> petitions.get(p.id()).status() == PetitionStatus.CLOSED);
+        assertThat(petitions.get(p.id()).rating()).isEqualTo(4);
+
+        // writing about the closed case opens a new petition that links to it
+        smsc.send("99110011", "1111", code + " Худаг дахиад эвдэрлээ");
+        eventually().until(() -> petitions(phone) == 3);
+        Petition again = petitions.get(jdbc.sql("SELECT id FROM petition WHERE follows_petition_id = ?")
+                .param(p.id()).query(Long.class).single());
+        assertThat(again.text()).isEqualTo(code + " Худаг дахиад эвдэрлээ");
+        assertThat(again.soumCode()).isEqualTo(p.soumCode());
+        assertThat(petitions.follows(again.id())).map(Petition::trackingCode).contains(code);
+        assertThat(petitions.history(p.id())).last()
+                .satisfies(e -> assertThat(e.note()).contains(again.trackingCode()));
+        awaitSms(phone, "ШАЛГАХ " + again.trackingCode());
+    }
+
     // --- helpers
+
+    private void route(String code) {
+        Task triage = eventually().until(() -> task(code, Elements.TRIAGE), t -> t != null);
+        tasks.claim(triage.getId(), "clerk");
+        tasks.complete(triage.getId(), Map.of(Vars.ROUTED_BODY, "sumber-health", Vars.TRIAGE_NOTE, "Ус"));
+    }
+
+    private void resolve(String code, Map<String, Object> form) {
+        Task resolve = eventually().until(() -> task(code, Elements.RESOLVE), t -> t != null);
+        if (resolve.getAssignee() == null) {
+            tasks.claim(resolve.getId(), "sumber.health");
+        }
+        tasks.complete(resolve.getId(), form);
+    }
+
+    private Task task(String code, String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).singleResult();
+    }
+
+    private static String codeIn(SentSms sms) {
+        String after = sms.text().substring(sms.text().indexOf("ШАЛГАХ ") + 7);
+        return TrackingCodes.normalize(after.substring(0, 9)).orElseThrow();
+    }
 
     private int petitions(String phone) {
         return jdbc.sql("SELECT COUNT(*) FROM petition WHERE contact_phone = ?").param(phone).query(Integer.class)
@@ -206,8 +310,8 @@ class SmsChannelIT extends IntegrationTest {
     }
 
     private boolean optedOut(String phone) {
-        return jdbc.sql("SELECT opted_out FROM sms_opt_out WHERE phone = ?").param(phone).query(Boolean.class)
-                .single();
+        return jdbc.sql("SELECT opted_out FROM opt_out WHERE channel = 'SMS' AND address = ?").param(phone)
+                .query(Boolean.class).single();
     }
 
     private static SentSms awaitSms(String to, String containing) {

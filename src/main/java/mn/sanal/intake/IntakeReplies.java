@@ -1,13 +1,14 @@
-package mn.sanal.channels.sms;
+package mn.sanal.intake;
 
 import mn.sanal.petitions.Petition;
 import mn.sanal.platform.Clocks;
 
 /**
- * What the SMS channel itself answers, in Mongolian; each fits one UCS-2 segment (70 characters) with the longest
- * values it can carry (AutomaticSmsLengthTest). Acknowledgements of new petitions come from the process.
+ * What intake itself answers, in Mongolian, on whatever channel the message came. Most of it goes out as SMS: each
+ * fits one UCS-2 segment (70 characters) with the longest values it can carry (IntakeRepliesLengthTest).
+ * Acknowledgements of new petitions, thanks for a rating and answers come from the process.
  */
-final class SmsReplies {
+final class IntakeReplies {
 
     /** The type keywords (ГОМДОЛ, САНАЛ...) do not fit beside these; they are optional (a request by default). */
     static final String HELP = "Өргөдлөө бичиж илгээнэ үү. Явц: ШАЛГАХ код. Үнэлэх: 1-5. Зогсоох: ЗОГС";
@@ -19,8 +20,16 @@ final class SmsReplies {
     static final String STATUS_BAD_CODE = "Код буруу байна. Жишээ нь: ШАЛГАХ K7Q2-9XMD";
     static final String NO_RATING_AWAITED = "Танд үнэлгээ хүлээж буй өргөдөл алга байна. Тусламж: ТУСЛАМЖ";
     static final String TYPE_WITHOUT_TEXT = "Өргөдлийн агуулгаа бичнэ үү, жишээ нь: ГОМДОЛ Манай багт ус тасарсан.";
+    static final String RATING_RANGE = "Үнэлгээ 1-5 хооронд байна.";
+    static final String INFORMATION_EMPTY = "Хоосон мессеж ирлээ. Нэмэлт мэдээллээ бичиж илгээнэ үү.";
+    /** The text of a petition or follow-up that came with files only. */
+    static final String FILES_ONLY = "(Иргэн зөвхөн хавсралт илгээсэн)";
 
-    private SmsReplies() {
+    private IntakeReplies() {
+    }
+
+    static String tooLong() {
+        return "Мессеж хэт урт байна (" + IntakeService.MAX_TEXT_LENGTH + " тэмдэгтээс ихгүй).";
     }
 
     static String status(Petition p) {
@@ -36,11 +45,20 @@ final class SmsReplies {
         return code + " кодтой өргөдөл энэ дугаараас олдсонгүй. Кодоо шалгана уу.";
     }
 
+    static String notAwaitingRating(Petition p) {
+        return "Өргөдөл " + p.trackingCode() + " одоогоор үнэлгээ хүлээгээгүй байна.";
+    }
+
+    static String notAwaitingInformation(Petition p) {
+        return "Өргөдөл " + p.trackingCode() + " одоогоор нэмэлт мэдээлэл хүлээгээгүй байна.";
+    }
+
     static String informationReceived(Petition p) {
         return "Өргөдөл " + p.trackingCode() + ": нэмэлт мэдээллийг хүлээн авлаа. Баярлалаа.";
     }
 
-    static String incompleteNote(int arrived, int total) {
-        return " [SMS дутуу ирсэн: " + total + " хэсгээс " + arrived + " нь]";
+    /** A follow-up was added to the open case: the official who holds it sees it. */
+    static String followUpAdded(Petition p) {
+        return "Өргөдөл " + p.trackingCode() + ": мэдээллийг тань хэрэгт нэмж, хариуцагчид хүргэлээ.";
     }
 }
