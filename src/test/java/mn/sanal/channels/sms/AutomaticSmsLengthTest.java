@@ -56,7 +56,7 @@ class AutomaticSmsLengthTest {
             }
         });
         assertThat(tooLong).as("automatic SMS longer than one segment").isEmpty();
-        assertThat(texts).hasSizeGreaterThan(10);
+        assertThat(texts).hasSize(PetitionType.values().length + 3);
     }
 
     /** The frame around an official's words leaves room for at least ten of them in the same segment. */
