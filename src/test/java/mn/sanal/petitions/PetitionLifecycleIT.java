@@ -147,7 +147,7 @@ class PetitionLifecycleIT extends IntegrationTest {
         write(code, "Шүдний эмч 3 сар ирээгүй.", key);
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM petition_event e JOIN petition p ON p.id = e.petition_id
-                WHERE p.tracking_code = ? AND e.status = 'FOLLOW_UP'
+                WHERE p.tracking_code = ? AND e.kind = 'FOLLOW_UP'
                 """).param(code).query(Long.class).single()).isEqualTo(1);
         JsonNode comments = official.get("/engine-rest/task/{id}/comment", taskId).json();
         assertThat(comments).singleElement()
