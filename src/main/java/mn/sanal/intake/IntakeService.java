@@ -45,7 +45,7 @@ public class IntakeService {
      * The longest text a citizen may send, on every channel, for a petition or a reply: more is refused and the
      * channel tells the citizen why. The text is kept in our tables, never in a process variable.
      */
-    public static final int MAX_TEXT_LENGTH = 10_000;
+    public static final int MAX_TEXT_LENGTH = NewPetition.MAX_TEXT_LENGTH;
 
     private final PetitionService petitions;
     private final InboundMessageLedger ledger;

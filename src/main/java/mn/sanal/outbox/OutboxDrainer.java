@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import mn.sanal.petitions.Channel;
 
 /**
  * Drains the outbox for every channel that does not drain itself: through the channel's {@link OutboxSender}, or
@@ -43,7 +41,7 @@ class OutboxDrainer {
 
     @Scheduled(fixedDelayString = "${sanal.outbox.poll-interval}")
     void drain() {
-        Set<String> channels = Stream.of(Channel.values()).map(Channel::name)
+        Set<String> channels = outbox.pendingChannels().stream()
                 .filter(c -> senderFor(c).isPresent()).collect(Collectors.toSet());
         drainOnce(channels);
     }

@@ -20,6 +20,9 @@ public record NewPetition(
         Location location,
         OffsetDateTime receivedAt) {
 
+    /** The most a citizen may write in a petition or a reply, on every channel (refused and told above it). */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+
     /** Where the petition is about; every part optional, codes as in org_unit. */
     public record Location(String aimagCode, String soumCode, String bagCode, String addressText, Double latitude,
                            Double longitude) {

@@ -24,7 +24,7 @@ import mn.sanal.petitions.PetitionType;
  * @param reopenDays         policy
  * @param lowRatingThreshold policy: a rating at or below it goes to the aimag supervisor
  */
-record Deadlines(int resolveDays, int maxExtensionDays, int reminderDaysBefore, int informationWaitDays,
+public record Deadlines(int resolveDays, int maxExtensionDays, int reminderDaysBefore, int informationWaitDays,
                  int ratingWaitDays, int reopenDays, int lowRatingThreshold) {
 
     /** What the business rule task stored ({@code mapDecisionResult="singleResult"}: the matched rule or null). */
@@ -39,7 +39,7 @@ record Deadlines(int resolveDays, int maxExtensionDays, int reminderDaysBefore, 
     }
 
     /** The decision evaluated outside the process (the walk-in receipt shows the due date before the process runs). */
-    static Deadlines evaluate(DecisionService decisions, PetitionType type) {
+    public static Deadlines evaluate(DecisionService decisions, PetitionType type) {
         return read(decisions.evaluateDecisionByKey(PetitionHandlingProcess.DECISION_DEADLINES)
                 .variables(Variables.putValue(Vars.PETITION_TYPE, type.name()))
                 .evaluate().getSingleResult(), type);

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import mn.sanal.intake.IntakeService;
 import mn.sanal.organisations.CaseAccess;
 import mn.sanal.organisations.OrgUnit;
 import mn.sanal.organisations.OrganisationService;
@@ -40,7 +39,7 @@ public class DescribePetition implements TaskListener {
      * What an official types travels as a String variable (Tasklist submits text so), so it stays within the
      * engine's column; the form's {@code maxLength} says the same.
      */
-    static final int MAX_TRANSCRIPTION_LENGTH = Math.min(IntakeService.MAX_TEXT_LENGTH, StringVariables.MAX_LENGTH);
+    static final int MAX_TRANSCRIPTION_LENGTH = Math.min(NewPetition.MAX_TEXT_LENGTH, StringVariables.MAX_LENGTH);
 
     private final PetitionService petitions;
     private final OrganisationService organisations;

@@ -1,4 +1,4 @@
-package mn.sanal.petitions.process;
+package mn.sanal.channels.walkin;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -27,6 +27,7 @@ import mn.sanal.petitions.PetitionRegistrationProcess.Data;
 import mn.sanal.petitions.PetitionRegistrationProcess.Vars;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.petitions.PetitionType;
+import mn.sanal.petitions.process.Deadlines;
 import mn.sanal.platform.Clocks;
 import mn.sanal.platform.ProcessVariable;
 import mn.sanal.platform.tasks.StringVariables;
