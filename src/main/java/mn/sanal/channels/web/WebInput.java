@@ -1,10 +1,8 @@
 package mn.sanal.channels.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
+
+import mn.sanal.platform.Hashes;
 
 /**
  * Checks on what an unauthenticated web client typed, before anything is looked up or stored: control characters
@@ -70,11 +68,6 @@ final class WebInput {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(s);
     }
 }
