@@ -29,21 +29,22 @@ class OutboxDrainer {
     private final List<SelfDrainingChannel> selfDraining;
     private final OutboxSender fallback = new LoggingOutboxSender();
     private final OutboxProperties properties;
+    private final OutboxChannels channels;
     private final String claimant = "drainer@" + ManagementFactory.getRuntimeMXBean().getName();
 
     OutboxDrainer(OutboxService outbox, ObjectProvider<OutboxSender> senders,
-                  ObjectProvider<SelfDrainingChannel> selfDraining, OutboxProperties properties) {
+                  ObjectProvider<SelfDrainingChannel> selfDraining, OutboxProperties properties,
+                  OutboxChannels channels) {
         this.outbox = outbox;
         this.senders = senders.orderedStream().toList();
         this.selfDraining = selfDraining.orderedStream().toList();
         this.properties = properties;
+        this.channels = channels;
     }
 
     @Scheduled(fixedDelayString = "${sanal.outbox.poll-interval}")
     void drain() {
-        Set<String> channels = outbox.pendingChannels().stream()
-                .filter(c -> senderFor(c).isPresent()).collect(Collectors.toSet());
-        drainOnce(channels);
+        drainOnce(channels.names().stream().filter(c -> senderFor(c).isPresent()).collect(Collectors.toSet()));
     }
 
     /** One pass over the due messages; returns how many were sent. */

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +53,6 @@ public class OutboxService {
         this.jdbc = jdbc;
         this.ackLimit = properties.acknowledgementLimit();
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
-    }
-
-    /** The channels that have messages waiting (the outbox names channels; it knows none of them). */
-    public Set<String> pendingChannels() {
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT channel FROM outbox WHERE status = 'PENDING'")
-                .query(String.class).list());
     }
 
     /** Writes the message unless one with the same key exists. Returns true if this call wrote it. */
