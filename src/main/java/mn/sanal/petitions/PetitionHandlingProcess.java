@@ -26,6 +26,16 @@ public final class PetitionHandlingProcess {
     private PetitionHandlingProcess() {
     }
 
+    /**
+     * The elements whose due date the law sets (law of 1995, art. 16: 30 days, one extension): element id to the
+     * variable that holds the date. A process owner's model must keep each of them with that date (house rule 5).
+     */
+    public static final Map<String, String> LEGAL_DEADLINES = Map.of(
+            Elements.RESOLVE, Vars.PETITION_DUE_DATE,
+            Elements.REQUEST_EXTENSION, Vars.PETITION_DUE_DATE,
+            Elements.APPROVE_EXTENSION, Vars.PETITION_DUE_DATE,
+            Elements.DEADLINE_START, Vars.PETITION_DUE_DATE);
+
     /** What the process starts with: references to the petition and the values its gateways and decisions read. */
     public static Map<String, Object> startVariables(Petition p) {
         Map<String, Object> vars = new HashMap<>();

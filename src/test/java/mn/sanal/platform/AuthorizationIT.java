@@ -21,6 +21,7 @@ import mn.sanal.petitions.PetitionHandlingProcess.Elements;
 import mn.sanal.support.Citizen;
 import mn.sanal.support.Http;
 import mn.sanal.support.IntegrationTest;
+import mn.sanal.support.OwnerModels;
 
 /**
  * Who may do what through the engine REST API (what Tasklist and Cockpit call): HTTP Basic against the identity
@@ -174,16 +175,7 @@ class AuthorizationIT extends IntegrationTest {
     }
 
     private static MultiValueMap<String, Object> deployment(String processKey) {
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s"
-                    targetNamespace="http://sanal.mn/it">
-                  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:startEvent id="StartEvent_Started" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """.formatted(processKey);
+        String bpmn = OwnerModels.startToEnd(processKey); // what the house rules let an owner deploy
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("deployment-name", "it-" + processKey);
         parts.add("deployment-source", "AuthorizationIT");

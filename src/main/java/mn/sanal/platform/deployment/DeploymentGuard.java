@@ -21,17 +21,23 @@ import mn.sanal.platform.deployment.Refusal.Rule;
  * route it came by (REST {@code deployment/create} or {@code redeploy}, Cockpit's redeploy, the Java API), it holds
  * every resource, including those copied from earlier deployments. A deployment by an authenticated user who is
  * not a Camunda admin ({@code camunda-admin} or the engine's admin users) must keep {@link ModelRules} and must not
- * define a key {@link AdminModels reserved} by the admin's models; else {@link DeploymentRefused} rolls it back.
+ * define a key {@link AdminModels reserved} by the admin's models, and must keep the {@link HouseRules} (forms bound
+ * by deployment and present, the law's due dates, declared variables...); else {@link DeploymentRefused} rolls it
+ * back.
  * A deployment without authentication is the application's own (auto-deployment at start, our code) and passes.
  */
 final class DeploymentGuard implements Deployer {
 
     private final ModelRules rules;
     private final AdminModels adminModels;
+    private final HouseRules houseRules;
 
-    DeploymentGuard(ModelRules rules) {
+    DeploymentGuard(ModelRules rules, ModelBeans beans) {
         this.rules = rules;
         this.adminModels = new AdminModels(rules);
+        this.houseRules = new HouseRules(beans, new ProcessClasses(DeploymentGuard.class.getClassLoader()),
+                (key, version) -> Context.getCommandContext().getCamundaFormDefinitionManager()
+                        .findDefinitionByKeyVersionAndTenantId(key, version, null) != null);
     }
 
     @Override
@@ -57,6 +63,10 @@ final class DeploymentGuard implements Deployer {
                     .forEach(key -> refusals.add(new Refusal(Rule.ADMIN_MODEL, resource, key.key(),
                             key.kind() + ", deployment " + reserved.get(key)))));
         }
+        // the house rules come after the admin's keys: those are judged by the code rules alone (AdminModels)
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        deployment.getResources().values().forEach(r -> resources.put(r.getName(), r.getBytes()));
+        refusals.addAll(houseRules.check(resources));
         if (!refusals.isEmpty()) {
             throw new DeploymentRefused(refusals);
         }

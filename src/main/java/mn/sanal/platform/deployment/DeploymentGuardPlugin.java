@@ -27,8 +27,9 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPreDeployers());
-        deployers.add(0, new DeploymentGuard(new ModelRules(new ModelBeans(beans), () -> dmnDefaultsAreFeel(
-                configuration))));
+        ModelBeans modelBeans = new ModelBeans(beans);
+        deployers.add(0, new DeploymentGuard(new ModelRules(modelBeans, () -> dmnDefaultsAreFeel(configuration)),
+                modelBeans));
         configuration.setCustomPreDeployers(deployers);
     }
 

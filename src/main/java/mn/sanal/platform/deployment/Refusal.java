@@ -18,7 +18,17 @@ public record Refusal(Rule rule, String resource, String elementId, String detai
         FEEL_CALL("FEEL илэрхийлэлд Java функц, объектын арга дуудах эрхгүй"),
         RESOURCE_TYPE("Энэ төрлийн файлыг байршуулах эрхгүй"),
         UNREADABLE("Файлыг уншиж чадсангүй"),
-        ADMIN_MODEL("Админы загварт хамаарах түлхүүрийг өөрчлөх эрхгүй");
+        ADMIN_MODEL("Админы загварт хамаарах түлхүүрийг өөрчлөх эрхгүй"),
+        // the house rules (HouseRules, notes/house-rules.md): maintainable models, lawful cases
+        GENERATED_ID("Id-г утга учиртай бичнэ (Modeler-ийн үүсгэсэн id биш)"),
+        PROCESS_ATTRIBUTE("Заавал бичих шинж алга"),
+        LAYOUT("Элемент бүр диаграммд байрлалтай байна"),
+        FORM("Хэрэглэгчийн ажлын маягтыг formRefBinding=\"deployment\"-аар холбож, маягтыг хамт байршуулна"),
+        CANDIDATES("Хэрэглэгчийн ажилд camunda:candidateGroups эсвэл camunda:assignee бичнэ"),
+        LEGAL_DEADLINE("Хуулиар тогтсон хугацааг загвараас хасах, өөрчлөх эрхгүй"),
+        UNDECLARED_VARIABLE("Загварын уншдаг хувьсагч процессын тогтмолын ангид зарлагдаагүй"),
+        HIT_POLICY("Шийдвэрийн хүснэгтэд hitPolicy-г тодорхой бичнэ"),
+        RULE_ANNOTATION("Шийдвэрийн хүснэгтийн мөрийн тайлбарт \"law: <эх сурвалж>\" эсвэл \"policy\" гэж бичнэ");
 
         private final String text;
 

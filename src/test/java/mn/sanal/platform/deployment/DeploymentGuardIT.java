@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import mn.sanal.support.Http;
 import mn.sanal.support.IntegrationTest;
+import mn.sanal.support.OwnerModels;
 
 /**
  * Item 2 of issue 7, tried as the process owner would: {@code owner} (group process-owners, password "demo") deploys
@@ -330,7 +331,7 @@ class DeploymentGuardIT extends IntegrationTest {
 
             // a key no admin model uses stays the owner's
             Http.Response own = as("owner").postMultipart(CREATE, parts("ItOwnersOwn", Map.of("ItOwnersOwn.bpmn",
-                    bpmn("ItOwnersOwn", between("<bpmn:userTask id=\"Task_Plain\" />")))));
+                    OwnerModels.startToEnd("ItOwnersOwn"))));
             assertThat(own.status()).as("%s", own).isEqualTo(200);
             delete(own);
         } finally {
@@ -385,6 +386,34 @@ class DeploymentGuardIT extends IntegrationTest {
             delete(changed);
             delete(unchanged);
         }
+    }
+
+    /**
+     * Issue 13: the house rules hold the owner's deployment. The shipped PetitionHandling with its forms, broken in
+     * three ways a Modeler user might: a form bound by latest, the law's due date dropped from the resolve task, a
+     * condition reading a variable PetitionHandlingProcess does not declare. 400, each rule and element named, nothing
+     * deployed; the shipped files alone still deploy (the other test).
+     */
+    @Test
+    void theOwnersModelBreakingTheHouseRulesIsRefusedNamingRuleAndElement() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("PetitionHandling.bpmn", Files.readString(Path.of("processes/petitions/PetitionHandling.bpmn"))
+                .replace("camunda:formRef=\"TriagePetition\" camunda:formRefBinding=\"deployment\"",
+                        "camunda:formRef=\"TriagePetition\" camunda:formRefBinding=\"latest\"")
+                .replace(" camunda:dueDate=\"${petitionDueDate}\" camunda:followUpDate", " camunda:followUpDate")
+                .replace("${resolveAction == 'TRANSFER'}", "${resolveAction == 'TRANSFER' || urgent}"));
+        try (Stream<Path> forms = Files.list(Path.of("forms/petitions"))) {
+            for (Path f : forms.toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        JsonNode answer = refused("PetitionHandling", parts("ItBrokenHandling", files),
+                "Хэрэглэгчийн ажлын маягтыг formRefBinding=\"deployment\"-аар холбож", "UserTask_TriagePetition");
+        assertThat(answer.get("message").asText()).contains(
+                "Хуулиар тогтсон хугацааг загвараас хасах, өөрчлөх эрхгүй: UserTask_ResolvePetition",
+                "Загварын уншдаг хувьсагч процессын тогтмолын ангид зарлагдаагүй: Flow_Transfer (urgent "
+                        + "(PetitionHandlingProcess.Vars))", "PetitionHandling.bpmn");
+        assertThat(answer.get("details").get("PetitionHandling.bpmn").get("errors")).hasSize(3);
     }
 
     @AfterAll

@@ -64,7 +64,9 @@ class ModelRulesTest {
                 Files.readAllBytes(Path.of("processes/petitions/PetitionHandling.bpmn")));
         assertThat(handling.defines()).containsExactly(new Key(Key.PROCESS, "PetitionHandling"));
         assertThat(handling.refersTo()).contains(new Key(Key.DECISION, "PetitionRouting"),
-                new Key(Key.DECISION, "PetitionDeadlines"), new Key(Key.FORM, "ResolvePetition"));
+                new Key(Key.DECISION, "PetitionDeadlines"));
+        // forms are bound by deployment (house rule 4): a later deployment of a form changes no running case
+        assertThat(handling.refersTo()).doesNotContain(new Key(Key.FORM, "ResolvePetition"));
     }
 
     @ParameterizedTest
