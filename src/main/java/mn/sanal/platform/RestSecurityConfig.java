@@ -21,7 +21,8 @@ import mn.sanal.organisations.Groups;
 /**
  * The engine REST API requires HTTP Basic authentication against Camunda's identity service; the engine then
  * applies the caller's authorizations. The starter registers no authentication by itself. The development endpoints
- * ({@code /dev/*}, default profile only) take the same login and only Camunda's administrators. Failed logins are
+ * ({@code /dev/*}, default profile only) and the administrator's actions ({@code /admin/*}: migrations, the
+ * working-day calendar) take the same login and only Camunda's administrators. Failed logins are
  * throttled per client ({@link LoginThrottle}) before any of these, and before the webapps' login form.
  */
 @Configuration
@@ -41,7 +42,7 @@ class RestSecurityConfig {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/dev/*");
+        registration.addUrlPatterns("/engine-rest/*", "/dev/*", "/admin/*");
         registration.setOrder(1);
         return registration;
     }
@@ -50,7 +51,7 @@ class RestSecurityConfig {
     FilterRegistrationBean<AdminsOnly> devEndpointsForAdmins(IdentityService identity) {
         var registration = new FilterRegistrationBean<>(new AdminsOnly(identity));
         registration.setName("sanal-dev-admins-only");
-        registration.addUrlPatterns("/dev/*");
+        registration.addUrlPatterns("/dev/*", "/admin/*");
         registration.setOrder(2);
         return registration;
     }
