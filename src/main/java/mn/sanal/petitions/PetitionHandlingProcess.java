@@ -127,6 +127,13 @@ public final class PetitionHandlingProcess {
         public static final String DEADLINES = "deadlines";
         public static final String ROUTING = "routing";
         public static final String PETITION_DUE_DATE = "petitionDueDate";
+        /**
+         * The due date as the law counts it (calendar days, хоног), before PetitionDeadlines.dmn's policy
+         * {@link #DUE_ON_WORKING_DAY} moves it off a day off into {@link #PETITION_DUE_DATE}.
+         */
+        public static final String CALENDAR_DUE_DATE = "calendarDueDate";
+        /** Policy (PetitionDeadlines.dmn): a due date on a day off moves to the next working day. */
+        public static final String DUE_ON_WORKING_DAY = "dueOnWorkingDay";
         public static final String REMINDER_DATE = "reminderDate";
         /** When the information timer fires: now + {@link #INFORMATION_WAIT_DAYS}, set when the question goes out. */
         public static final String INFORMATION_DUE_DATE = "informationDueDate";
@@ -187,6 +194,8 @@ public final class PetitionHandlingProcess {
         public static final ProcessVariable<Boolean> NEEDS_TRANSCRIPTION = booleanVariable(Vars.NEEDS_TRANSCRIPTION);
         public static final ProcessVariable<Date> PETITION_DUE_DATE = dateVariable(Vars.PETITION_DUE_DATE);
         public static final ProcessVariable<Date> REMINDER_DATE = dateVariable(Vars.REMINDER_DATE);
+        public static final ProcessVariable<Date> CALENDAR_DUE_DATE = dateVariable(Vars.CALENDAR_DUE_DATE);
+        public static final ProcessVariable<Boolean> DUE_ON_WORKING_DAY = booleanVariable(Vars.DUE_ON_WORKING_DAY);
         public static final ProcessVariable<Date> INFORMATION_DUE_DATE = dateVariable(Vars.INFORMATION_DUE_DATE);
         public static final ProcessVariable<Date> RATING_DUE_DATE = dateVariable(Vars.RATING_DUE_DATE);
         public static final ProcessVariable<Integer> INFORMATION_WAIT_DAYS = intVariable(Vars.INFORMATION_WAIT_DAYS);

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.calendar.WorkingDays;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeService;
 import mn.sanal.organisations.RegistrationProperties;
@@ -53,9 +54,11 @@ class RegisterPetition implements JavaDelegate {
     private final PetitionService petitions;
     private final RegistrationProperties registration;
     private final String smsNumber;
+    private final WorkingDays calendar;
 
     RegisterPetition(IntakeService intake, PetitionService petitions, RegistrationProperties registration,
-                     @Value("${sanal.sms.source-address:1111}") String smsNumber) {
+                     @Value("${sanal.sms.source-address:1111}") String smsNumber, WorkingDays calendar) {
+        this.calendar = calendar;
         this.intake = intake;
         this.petitions = petitions;
         this.registration = registration;
@@ -122,12 +125,12 @@ class RegisterPetition implements JavaDelegate {
      * The legal due date, as PetitionHandling will set it: the days from PetitionDeadlines.dmn, its one home (a
      * missing value fails the registration with the decision's and the output's names). A thanks has none.
      */
-    private static Optional<OffsetDateTime> dueDate(DelegateExecution execution, Petition p) {
+    private Optional<OffsetDateTime> dueDate(DelegateExecution execution, Petition p) {
         if (!p.type().hasDeadline()) {
             return Optional.empty();
         }
         Deadlines d = Deadlines.evaluate(execution.getProcessEngineServices().getDecisionService(), p.type());
-        return Optional.of(Clocks.endOfDayAfter(p.receivedAt(), d.resolveDays()));
+        return Optional.of(d.dueDate(p.receivedAt(), calendar));
     }
 
     private static String told(Petition p) {

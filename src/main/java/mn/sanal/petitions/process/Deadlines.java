@@ -1,14 +1,17 @@
 package mn.sanal.petitions.process;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.variable.Variables;
 
+import mn.sanal.calendar.WorkingDays;
 import mn.sanal.petitions.PetitionHandlingProcess;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
 import mn.sanal.petitions.PetitionType;
+import mn.sanal.platform.Clocks;
 
 /**
  * What PetitionDeadlines.dmn decided for a petition type, read once into types. The DMN is the only home of these
@@ -23,9 +26,11 @@ import mn.sanal.petitions.PetitionType;
  * @param ratingWaitDays     policy
  * @param reopenDays         policy
  * @param lowRatingThreshold policy: a rating at or below it goes to the aimag supervisor
+ * @param dueOnWorkingDay    policy: a due date that falls on a day off moves to the next working day (the law's
+ *                           days are calendar days; this is the owner's choice, see {@code mn.sanal.calendar})
  */
 public record Deadlines(int resolveDays, int maxExtensionDays, int reminderDaysBefore, int informationWaitDays,
-                 int ratingWaitDays, int reopenDays, int lowRatingThreshold) {
+                 int ratingWaitDays, int reopenDays, int lowRatingThreshold, boolean dueOnWorkingDay) {
 
     /** What the business rule task stored ({@code mapDecisionResult="singleResult"}: the matched rule or null). */
     static Deadlines read(Map<String, Object> rule, PetitionType type) {
@@ -35,7 +40,20 @@ public record Deadlines(int resolveDays, int maxExtensionDays, int reminderDaysB
         return new Deadlines(days(rule, type, Vars.RESOLVE_DAYS), days(rule, type, Vars.MAX_EXTENSION_DAYS),
                 days(rule, type, Vars.REMINDER_DAYS), days(rule, type, Vars.INFORMATION_WAIT_DAYS),
                 days(rule, type, Vars.RATING_WAIT_DAYS), days(rule, type, Vars.REOPEN_DAYS),
-                days(rule, type, Vars.LOW_RATING_THRESHOLD));
+                days(rule, type, Vars.LOW_RATING_THRESHOLD), flag(rule, type, Vars.DUE_ON_WORKING_DAY));
+    }
+
+    /** The due date of a petition received at {@code receivedAt}: the law's days, moved as the policy says. */
+    public OffsetDateTime dueDate(OffsetDateTime receivedAt, WorkingDays calendar) {
+        OffsetDateTime due = Clocks.endOfDayAfter(receivedAt, resolveDays);
+        return dueOnWorkingDay ? calendar.onOrNextWorkingDay(due) : due;
+    }
+
+    private static boolean flag(Map<String, Object> rule, PetitionType type, String output) {
+        if (rule.get(output) instanceof Boolean b) {
+            return b;
+        }
+        throw missing(type, "гаралт " + output);
     }
 
     /** The decision evaluated outside the process (the walk-in receipt shows the due date before the process runs). */

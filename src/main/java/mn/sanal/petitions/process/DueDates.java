@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import mn.sanal.calendar.WorkingDays;
 import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.platform.Clocks;
 
@@ -13,7 +14,26 @@ final class DueDates {
     private DueDates() {
     }
 
-    static void set(VariableScope scope, OffsetDateTime due) {
+    /** The due date the policy gives the law's date: itself, or the next working day when dueOnWorkingDay. */
+    static OffsetDateTime effective(VariableScope scope, OffsetDateTime lawDue, WorkingDays calendar) {
+        return Boolean.TRUE.equals(Data.DUE_ON_WORKING_DAY.orNull(scope)) ? calendar.onOrNextWorkingDay(lawDue)
+                : lawDue;
+    }
+
+    /** The law's date (calendar days) and the due date in force, which the timers and the tasks read. */
+    static void set(VariableScope scope, OffsetDateTime lawDue, OffsetDateTime due) {
+        Data.CALENDAR_DUE_DATE.set(scope, Clocks.toDate(lawDue));
+        set(scope, due);
+    }
+
+    /** The reminder before a due date: {@code reminderDaysBefore}, or now when that is past. */
+    static OffsetDateTime reminder(VariableScope scope, OffsetDateTime due) {
+        OffsetDateTime reminder = due.minusDays(Data.REMINDER_DAYS.get(scope));
+        OffsetDateTime now = Clocks.now();
+        return reminder.isBefore(now) ? now : reminder;
+    }
+
+    private static void set(VariableScope scope, OffsetDateTime due) {
         OffsetDateTime reminder = due.minusDays(Data.REMINDER_DAYS.get(scope));
         OffsetDateTime now = Clocks.now();
         Data.PETITION_DUE_DATE.set(scope, Clocks.toDate(due));

@@ -7,12 +7,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.calendar.WorkingDays;
 import mn.sanal.petitions.CitizenNotifier;
 import mn.sanal.petitions.CitizenTexts;
 import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionHandlingProcess.Elements;
 import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
+import mn.sanal.platform.Clocks;
 
 /**
  * The head approved: the due date moves by the days the official asked for (the form held them within
@@ -24,10 +26,12 @@ class ExtendDeadline implements JavaDelegate {
 
     private final PetitionService petitions;
     private final CitizenNotifier notifier;
+    private final WorkingDays calendar;
 
-    ExtendDeadline(PetitionService petitions, CitizenNotifier notifier) {
+    ExtendDeadline(PetitionService petitions, CitizenNotifier notifier, WorkingDays calendar) {
         this.petitions = petitions;
         this.notifier = notifier;
+        this.calendar = calendar;
     }
 
     @Override
@@ -35,8 +39,15 @@ class ExtendDeadline implements JavaDelegate {
         long id = ProcessVariables.petitionId(execution, petitions);
         int days = Data.EXTENSION_DAYS.get(execution);
         String reason = ProcessVariables.text(execution, Data.EXTENSION_REASON);
-        OffsetDateTime newDue = petitions.extend(id, days, ProcessVariables.actor(execution), reason);
-        DueDates.set(execution, newDue);
+        OffsetDateTime extended = petitions.extend(id, days, ProcessVariables.actor(execution), reason);
+        // the law counts the extension's days from its own date, not from a date the policy moved
+        OffsetDateTime lawDue = Data.CALENDAR_DUE_DATE.optional(execution).map(Clocks::fromDate)
+                .map(d -> d.plusDays(days)).orElse(extended);
+        OffsetDateTime newDue = DueDates.effective(execution, lawDue, calendar);
+        if (!newDue.isEqual(extended)) {
+            petitions.setDueDate(id, newDue);
+        }
+        DueDates.set(execution, lawDue, newDue);
         Data.EXTENSION_USED.set(execution, true);
 
         ManagementService management = execution.getProcessEngineServices().getManagementService();

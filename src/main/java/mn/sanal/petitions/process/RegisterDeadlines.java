@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.calendar.WorkingDays;
 import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionHandlingProcess.Vars;
@@ -23,9 +24,11 @@ import mn.sanal.platform.Clocks;
 class RegisterDeadlines implements JavaDelegate {
 
     private final PetitionService petitions;
+    private final WorkingDays calendar;
 
-    RegisterDeadlines(PetitionService petitions) {
+    RegisterDeadlines(PetitionService petitions, WorkingDays calendar) {
         this.petitions = petitions;
+        this.calendar = calendar;
     }
 
     @Override
@@ -44,9 +47,11 @@ class RegisterDeadlines implements JavaDelegate {
         Data.REOPEN_DAYS.set(execution, d.reopenDays());
         Data.REMINDER_DAYS.set(execution, d.reminderDaysBefore());
         Data.LOW_RATING_THRESHOLD.set(execution, d.lowRatingThreshold());
+        Data.DUE_ON_WORKING_DAY.set(execution, d.dueOnWorkingDay());
         Petition p = petitions.get(ProcessVariables.petitionId(execution, petitions));
-        OffsetDateTime due = Clocks.endOfDayAfter(p.receivedAt(), d.resolveDays());
+        OffsetDateTime lawDue = Clocks.endOfDayAfter(p.receivedAt(), d.resolveDays());
+        OffsetDateTime due = d.dueDate(p.receivedAt(), calendar);
         petitions.setDueDate(p.id(), due);
-        DueDates.set(execution, due);
+        DueDates.set(execution, lawDue, due);
     }
 }
