@@ -88,6 +88,7 @@ public final class PetitionHandlingProcess {
         public static final String DEADLINE_START = "StartEvent_DeadlineReached";
         public static final String MARK_OVERDUE = "Task_MarkOverdue";
         public static final String REVIEW_OVERDUE = "UserTask_ReviewOverdue";
+        public static final String END_OVERDUE_REVIEWED = "EndEvent_OverdueReviewed";
         public static final String ANSWER = "Task_AnswerCitizen";
         public static final String AWAIT_RATING = "Gateway_AwaitRating";
         public static final String CITIZEN_RATED = "CatchEvent_CitizenRated";

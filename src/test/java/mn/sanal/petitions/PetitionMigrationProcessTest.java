@@ -127,6 +127,22 @@ class PetitionMigrationProcessTest {
                 .processInstanceId(resolving.getId()).activityId(ADDED_STEP).count()).isEqualTo(1);
         assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(resolving.getId())
                 .activityId(Elements.CITIZEN_RATED).count()).isEqualTo(1);
+
+        // the migrated overdue case: the supervisor's review ends once, and no second review comes after it
+        ProcessInstance late = waiting.get("overdue");
+        Task review = engine.getTaskService().createTaskQuery().processInstanceId(late.getId())
+                .taskDefinitionKey(Elements.REVIEW_OVERDUE).singleResult();
+        engine.getTaskService().claim(review.getId(), "govisumber.supervisor");
+        engine.getTaskService().complete(review.getId(), Map.of(Vars.REVIEW_DECISION, Values.REVIEW_NOTED,
+                Vars.REVIEW_NOTE, "Танилцав"));
+        ClockUtil.setCurrentTime(ProcessCases.date(DUE.plusDays(2)));
+        cases.executeDueJobs(late.getId());
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(late.getId())
+                .activityId(Elements.END_OVERDUE_REVIEWED).count()).isEqualTo(1);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(late.getId()).list())
+                .extracting(Task::getTaskDefinitionKey).containsExactly(Elements.RESOLVE);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(late.getId())
+                .activityId(Elements.MARK_OVERDUE).count()).isEqualTo(1);
     }
 
     @Test
