@@ -42,6 +42,24 @@ public class LdfModel {
         return service.approvedProjectIds(steps.cycle(execution).id());
     }
 
+    /** Whether the project's works are reported finished (the last progress report said so). */
+    public boolean worksFinished(DelegateExecution execution) {
+        return steps.project(execution).status() == Ldf.ProjectStatus.FINISHED;
+    }
+
+    /**
+     * Whether the project's latest oversight or final review is poor. Read from the table, not from a variable: the
+     * project's reviews run in parallel branches, and a form's variables land on the process instance.
+     */
+    public boolean reviewPoor(DelegateExecution execution) {
+        return service.latestReviewPoor(steps.project(execution));
+    }
+
+    /** Whether the citizens' average score is below the policy's threshold. */
+    public boolean lowVerdict(DelegateExecution execution) {
+        return service.lowVerdict(steps.project(execution));
+    }
+
     /** The Khural representatives of the project's bag. */
     public String reviewers(DelegateExecution execution) {
         return LdfGroups.khuralReps(steps.project(execution).bagCode());

@@ -41,7 +41,7 @@ class LdfRepository {
         var keys = new GeneratedKeyHolder();
         OffsetDateTime now = Clocks.now();
         jdbc.sql("""
-                INSERT INTO ldf_cycle (soum_code, year, fund_amount, status, collection_opens_at, collection_closes_at,
+                INSERT INTO ldf_cycle (soum_code, fund_year, fund_amount, status, collection_opens_at, collection_closes_at,
                     started_by, process_instance_id, created_at, updated_at)
                 VALUES (?, ?, ?, 'COLLECTING', ?, ?, ?, ?, ?, ?)
                 """).params(soum, year, fund, opens, closes, startedBy, processInstanceId, now, now)
@@ -50,7 +50,7 @@ class LdfRepository {
     }
 
     boolean cycleExists(String soum, int year) {
-        return jdbc.sql("SELECT COUNT(*) FROM ldf_cycle WHERE soum_code = ? AND year = ?").params(soum, year)
+        return jdbc.sql("SELECT COUNT(*) FROM ldf_cycle WHERE soum_code = ? AND fund_year = ?").params(soum, year)
                 .query(Long.class).single() > 0;
     }
 
@@ -60,7 +60,7 @@ class LdfRepository {
 
     /** The soum's newest cycles first. */
     List<Cycle> cyclesOf(String soum) {
-        return jdbc.sql("SELECT * FROM ldf_cycle WHERE soum_code = ? ORDER BY year DESC, id DESC").param(soum)
+        return jdbc.sql("SELECT * FROM ldf_cycle WHERE soum_code = ? ORDER BY fund_year DESC, id DESC").param(soum)
                 .query(LdfRepository::cycle).list();
     }
 
@@ -91,7 +91,7 @@ class LdfRepository {
     }
 
     private static Cycle cycle(ResultSet rs, int n) throws SQLException {
-        return new Cycle(rs.getLong("id"), rs.getString("soum_code"), rs.getInt("year"), rs.getLong("fund_amount"),
+        return new Cycle(rs.getLong("id"), rs.getString("soum_code"), rs.getInt("fund_year"), rs.getLong("fund_amount"),
                 CycleStatus.valueOf(rs.getString("status")), rs.getObject("collection_opens_at", OffsetDateTime.class),
                 rs.getObject("collection_closes_at", OffsetDateTime.class),
                 rs.getObject("comment_ends_at", OffsetDateTime.class), rs.getString("resolution_number"),

@@ -393,6 +393,18 @@ public class LdfService {
         return repo.insertVote(projectId, Hashes.sha256Hex("ldf-verdict:" + phone), score);
     }
 
+    public boolean latestReviewPoor(Project p) {
+        return repo.reviews(p.id()).stream()
+                .filter(r -> r.kind() == ReviewKind.OVERSIGHT || r.kind() == ReviewKind.FINAL)
+                .reduce((a, b) -> b).map(r -> r.quality() != null && r.quality()
+                        <= settings(cycle(p.cycleId())).integer(LdfCalendar.POOR_REVIEW_QUALITY)).orElse(false);
+    }
+
+    public boolean lowVerdict(Project p) {
+        BigDecimal low = settings(cycle(p.cycleId())).decimal(LdfCalendar.LOW_VERDICT_AVERAGE);
+        return p.verdictAverage() != null && p.verdictAverage().compareTo(low) < 0;
+    }
+
     /** Counts the votes into the project; returns whether the average is below the policy's threshold. */
     public boolean tally(Project p) {
         int[] d = repo.votes(p.id());

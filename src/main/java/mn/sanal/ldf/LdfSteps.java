@@ -71,7 +71,7 @@ public class LdfSteps implements JavaDelegate {
             case Elements.TELL_AUTHORS -> tellAuthors(execution);
             case Elements.REMIND_REVIEWERS -> remindReviewers(execution);
             case Elements.ASK_VERDICT -> service.setProjectStatus(project(execution).id(), ProjectStatus.VERDICT);
-            case Elements.TALLY_VERDICT -> Data.LOW_VERDICT.setLocal(execution, service.tally(project(execution)));
+            case Elements.TALLY_VERDICT -> service.tally(project(execution));
             case Elements.YEAR_REPORT -> service.setStatus(cycle(execution).id(), CycleStatus.REPORTED);
             case Elements.CLOSE_CYCLE -> service.setStatus(cycle(execution).id(), CycleStatus.CLOSED);
             default -> throw new IllegalStateException("ldfStep: " + step + " алхам биш.");

@@ -124,13 +124,13 @@ public class LdfTasks implements TaskListener {
             }
             case Elements.CONTRACT -> service.contract(steps.project(ex), text(task, "contractor"),
                     number(task, "contractAmount"), text(task, "startsOn"), text(task, "endsOn"));
-            case Elements.REPORT_PROGRESS -> Data.WORKS_FINISHED.setLocal(ex, service.reportProgress(steps.project(ex),
-                    by, number(task, "progressPercent"), text(task, "note"),
-                    Boolean.TRUE.equals(task.getVariable("finished"))));
-            case Elements.OVERSIGHT_REVIEW, Elements.FINAL_REVIEW -> Data.REVIEW_POOR.setLocal(ex,
-                    service.review(steps.project(ex), Elements.FINAL_REVIEW.equals(task.getTaskDefinitionKey())
-                                    ? ReviewKind.FINAL : ReviewKind.OVERSIGHT, by, number(task, "progressPercent"),
-                            number(task, "quality"), text(task, "problems")));
+            case Elements.REPORT_PROGRESS -> service.reportProgress(steps.project(ex), by,
+                    number(task, "progressPercent"), text(task, "note"),
+                    Boolean.TRUE.equals(task.getVariable("finished")));
+            case Elements.OVERSIGHT_REVIEW, Elements.FINAL_REVIEW -> service.review(steps.project(ex),
+                    Elements.FINAL_REVIEW.equals(task.getTaskDefinitionKey()) ? ReviewKind.FINAL
+                            : ReviewKind.OVERSIGHT, by, number(task, "progressPercent"), number(task, "quality"),
+                    text(task, "problems"));
             case Elements.ACCEPTANCE -> service.accept(steps.project(ex), by, text(task, "acceptedOn"),
                     text(task, "note"));
             case Elements.ANNUAL_HEARING -> service.hearing(steps.cycle(ex).id(), text(task, "hearingDate"),

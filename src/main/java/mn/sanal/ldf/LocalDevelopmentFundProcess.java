@@ -1,6 +1,5 @@
 package mn.sanal.ldf;
 
-import static mn.sanal.platform.ProcessVariable.booleanVariable;
 import static mn.sanal.platform.ProcessVariable.dateVariable;
 import static mn.sanal.platform.ProcessVariable.intVariable;
 import static mn.sanal.platform.ProcessVariable.longVariable;
@@ -131,10 +130,6 @@ public final class LocalDevelopmentFundProcess {
         // multi-instance element variables
         public static final String BAG_CODE = "bagCode";
         public static final String PROJECT_ID = "projectId";
-        // local to a task's execution: what the gateway after it decides on
-        public static final String WORKS_FINISHED = "worksFinished";
-        public static final String REVIEW_POOR = "reviewPoor";
-        public static final String LOW_VERDICT = "lowVerdict";
 
         private Vars() {
         }
@@ -168,9 +163,6 @@ public final class LocalDevelopmentFundProcess {
         public static final ProcessVariable<Integer> APPROVED_COUNT = intVariable(Vars.APPROVED_COUNT);
         public static final ProcessVariable<String> BAG_CODE = stringVariable(Vars.BAG_CODE);
         public static final ProcessVariable<Long> PROJECT_ID = longVariable(Vars.PROJECT_ID);
-        public static final ProcessVariable<Boolean> WORKS_FINISHED = booleanVariable(Vars.WORKS_FINISHED);
-        public static final ProcessVariable<Boolean> REVIEW_POOR = booleanVariable(Vars.REVIEW_POOR);
-        public static final ProcessVariable<Boolean> LOW_VERDICT = booleanVariable(Vars.LOW_VERDICT);
 
         private Data() {
         }
