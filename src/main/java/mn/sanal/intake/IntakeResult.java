@@ -11,7 +11,9 @@ public sealed interface IntakeResult {
 
     /** The kinds of message intake tells apart; a new kind (a poll vote, an LDF proposal) is one more value. */
     enum Kind {
-        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP
+        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP,
+        /** Local Development Fund (mn.sanal.ldf): a proposal, a comment on one, a proposal after the window. */
+        LDF_PROPOSAL, LDF_COMMENT, LDF_CLOSED
     }
 
     /**
