@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.citizens.CitizenRegister;
 import mn.sanal.intake.Inbound;
 import mn.sanal.intake.InboundKind;
 import mn.sanal.intake.InboundMessage;
@@ -27,7 +28,8 @@ import mn.sanal.platform.Clocks;
 /**
  * Proposals to the Local Development Fund through the one intake: {@code ОНХС <санал>} or {@code ONKHS <text>} by SMS
  * or mail (the keyword first in the text, or as the mail's subject), and the web's Open311 service
- * {@value #SERVICE_CODE}. The proposal goes to the bag it names (the text, or the web form's place) in the soum's
+ * {@value #SERVICE_CODE}. The proposal goes to the bag it names (the text, the web form's place, else for an SMS the
+ * sender's bag in the citizen register) in the soum's
  * current cycle, and the author gets its number. During the comment period {@code ОНХС <дугаар> <санал>} is a comment
  * on that proposal. Outside the collection window the answer is that it is closed. Every answer is one SMS.
  */
@@ -46,10 +48,12 @@ public class LdfProposals implements InboundKind {
 
     private final LdfService service;
     private final PlaceResolver places;
+    private final CitizenRegister register;
 
-    LdfProposals(LdfService service, PlaceResolver places) {
+    LdfProposals(LdfService service, PlaceResolver places, CitizenRegister register) {
         this.service = service;
         this.places = places;
+        this.register = register;
     }
 
     @Override
@@ -80,6 +84,13 @@ public class LdfProposals implements InboundKind {
                 return comment;
             }
             place = places.fromAddress(body);
+            if (place.bagCode() == null && m.channel() == Channel.SMS) {
+                // the sender's bag in the citizen register, unless the text names another soum
+                Place text = place;
+                place = register.personOfPhone(m.sender())
+                        .filter(c -> c.bagCode() != null && (text.soumCode() == null || text.soumCode().equals(c.soumCode())))
+                        .map(c -> new Place(c.aimagCode(), c.soumCode(), c.bagCode())).orElse(place);
+            }
             channel = m.channel() == Channel.SMS ? ProposalChannel.SMS : ProposalChannel.EMAIL;
         } else {
             return Optional.empty();

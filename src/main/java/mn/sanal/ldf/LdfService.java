@@ -79,6 +79,14 @@ public class LdfService {
         return repo.cycle(id).orElseThrow(() -> new IllegalStateException("ОНХС-ийн мөчлөг " + id + " алга."));
     }
 
+    public Optional<Cycle> findCycle(long id) {
+        return repo.cycle(id);
+    }
+
+    public List<Cycle> cyclesOf(String soum) {
+        return repo.cyclesOf(soum);
+    }
+
     public LdfCalendar.Settings settings(Cycle c) {
         return calendar.forYear(c.year());
     }
