@@ -39,7 +39,8 @@ public class LdfProposals implements InboundKind {
 
     /** The Open311 service code of a proposal (services.json lists it). */
     public static final String SERVICE_CODE = "LDF_PROPOSAL";
-    private static final Pattern KEYWORD = Pattern.compile("^\\s*(?:ОНХС|ONKHS|ONHS)(?![\\p{L}\\p{N}])[\\s:.,-]*(.*)$",
+    /** The keyword alone, then the proposal; "ОНХС-ийн ..." (a petition about the fund) is not one. */
+    private static final Pattern KEYWORD = Pattern.compile("^\\s*(?:ОНХС|ONKHS|ONHS)(?![\\p{L}\\p{N}-])[\\s:.,]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /** A number, then words; "2-р баг", "2 баг" name a bag, not a proposal. */
     private static final Pattern COMMENT = Pattern.compile(
