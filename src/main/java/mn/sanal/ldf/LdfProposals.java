@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +51,13 @@ public class LdfProposals implements InboundKind {
     private final LdfService service;
     private final PlaceResolver places;
     private final CitizenRegister register;
+    private final IdentityService identity;
 
-    LdfProposals(LdfService service, PlaceResolver places, CitizenRegister register) {
+    LdfProposals(LdfService service, PlaceResolver places, CitizenRegister register, IdentityService identity) {
         this.service = service;
         this.places = places;
         this.register = register;
+        this.identity = identity;
     }
 
     @Override
@@ -72,7 +75,7 @@ public class LdfProposals implements InboundKind {
                 place = fromText.soumCode() != null && (place.soumCode() == null
                         || place.soumCode().equals(fromText.soumCode())) ? fromText : place;
             }
-            channel = ProposalChannel.WEB;
+            channel = m.channel() == Channel.WALK_IN ? ProposalChannel.BAG_GOVERNOR : ProposalChannel.WEB;
         } else if (m.intent() == Intent.ANY && (m.channel() == Channel.SMS || m.channel() == Channel.EMAIL)) {
             Optional<String> b = keyword(m.text()).or(() -> keyword(m.subject())
                     .map(rest -> rest.isBlank() && m.text() != null ? m.text().strip() : rest));
@@ -117,8 +120,11 @@ public class LdfProposals implements InboundKind {
         }
         String phone = channel == ProposalChannel.SMS ? m.sender() : m.details().contactPhone();
         String email = channel == ProposalChannel.EMAIL ? m.sender() : m.details().contactEmail();
+        // a proposal the bag Governor enters (officials' API) is theirs to answer for
+        String enteredBy = channel == ProposalChannel.BAG_GOVERNOR && identity.getCurrentAuthentication() != null
+                ? identity.getCurrentAuthentication().getUserId() : null;
         long number = service.propose(cycle.get(), place.bagCode(), body, m.details().citizenName(), phone,
-                email == null ? null : email.toLowerCase(Locale.ROOT), channel, null);
+                email == null ? null : email.toLowerCase(Locale.ROOT), channel, enteredBy);
         return Optional.of(new Replied(Kind.LDF_PROPOSAL, null, LdfTexts.received(number), false));
     }
 

@@ -150,6 +150,43 @@ class LdfIntakeIT extends IntegrationTest {
                 .contains("4.50");
     }
 
+    @Test
+    void theBagGovernorEntersAPaperProposalForTheOwnBagOnlyAndFilesGoWithTheSoumsOfficials() {
+        ClockUtil.setCurrentTime(Date.from(FEBRUARY.toInstant()));
+        long cycle = startCycle("jargaltkhaan.office", "khentii.jargaltkhaan", 2027);
+        Http.Response entered = as("jargaltkhaan.bag1.governor").postForm("/api/ldf/cycles/{id}/proposals",
+                Map.of("bag", "khentii.jargaltkhaan.1", "text", "Цаасан санал: багийн төвд худаг",
+                        "authorName", "Д. Бат", "authorPhone", "97699140001"), cycle);
+        assertThat(entered.status()).as(entered.body()).isEqualTo(201);
+        long number = number(entered.json().get("message").asText());
+        assertThat(proposal(number)).containsEntry("bag_code", "khentii.jargaltkhaan.1")
+                .containsEntry("channel", "BAG_GOVERNOR").containsEntry("entered_by", "jargaltkhaan.bag1.governor")
+                .containsEntry("cycle_id", cycle);
+        // another bag's governor, another soum's official: nothing
+        assertThat(as("jargaltkhaan.bag2.governor").postForm("/api/ldf/cycles/{id}/proposals",
+                Map.of("bag", "khentii.jargaltkhaan.1", "text", "Өөр багийн санал"), cycle).status()).isEqualTo(404);
+        assertThat(as("delgerkhaan.bag1.governor").postForm("/api/ldf/cycles/{id}/proposals",
+                Map.of("bag", "khentii.jargaltkhaan.1", "text", "Өөр сумын санал"), cycle).status()).isEqualTo(404);
+
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("owner", "MEETING");
+        parts.add("ownerId", "1");
+        parts.add("file", new org.springframework.core.io.ByteArrayResource("Хурлын тэмдэглэл".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "minutes.txt";
+            }
+        });
+        Http.Response upload = as("jargaltkhaan.bag1.governor").postMultipart("/api/ldf/cycles/{id}/files", parts,
+                cycle);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT uploaded_by FROM ldf_file WHERE cycle_id = ?").param(cycle).query(String.class)
+                .list()).containsExactly("jargaltkhaan.bag1.governor");
+        assertThat(as("batshireet.office").postMultipart("/api/ldf/cycles/{id}/files", parts, cycle).status())
+                .isEqualTo(404);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** The Governor's office starts the year's cycle from Tasklist's start form (the REST API's submit-form). */
