@@ -11,7 +11,9 @@ public sealed interface IntakeResult {
 
     /** The kinds of message intake tells apart; a new kind (a poll vote, an LDF proposal) is one more value. */
     enum Kind {
-        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP
+        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP,
+        /** БҮРТГЭЛ &lt;регистр&gt;: a phone bound to a person on the register, or waiting for the bag governor. */
+        ENROLMENT
     }
 
     /**
