@@ -43,6 +43,7 @@ public class LdfProposals implements InboundKind {
     /** The keyword alone, then the proposal; "ОНХС-ийн ..." (a petition about the fund) is not one. */
     private static final Pattern KEYWORD = Pattern.compile("^\\s*(?:ОНХС|ONKHS|ONHS)(?![\\p{L}\\p{N}-])[\\s:.,]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    private static final Pattern VOTE = Pattern.compile("^№?\\s*(\\d{1,9})\\s+([1-5])(?:\\s*/\\s*5)?\\s*$");
     /** A number, then words; "2-р баг", "2 баг" name a bag, not a proposal. */
     private static final Pattern COMMENT = Pattern.compile(
             "^№?\\s*(\\d{1,9})(?:\\s+|\\s*[:.]\\s*)(?!(?:р\\s+)?(?:баг|bag)(?![\\p{L}]))(\\S.*)$",
@@ -128,8 +129,23 @@ public class LdfProposals implements InboundKind {
         return Optional.of(new Replied(Kind.LDF_PROPOSAL, null, LdfTexts.received(number), false));
     }
 
-    /** {@code ОНХС 12 <words>}: a comment on proposal 12 while its list is open for comments. */
+    /**
+     * {@code ОНХС 12 5}: a resident's verdict on project 12 (its proposal's number) while the verdict is asked, by SMS,
+     * one per phone; {@code ОНХС 12 <words>}: a comment on proposal 12 while its list is open for comments.
+     */
     private Optional<IntakeResult> comment(InboundMessage m, String body) {
+        Matcher v = VOTE.matcher(body);
+        if (v.matches() && m.channel() == Channel.SMS) {
+            long number = Long.parseLong(v.group(1));
+            Optional<IntakeResult> vote = service.projectByProposal(number)
+                    .filter(p -> p.status() == Ldf.ProjectStatus.VERDICT)
+                    .map(p -> new Replied(Kind.LDF_VOTE, null, service.vote(p.id(), m.sender(),
+                            Integer.parseInt(v.group(2))) ? LdfTexts.voted(number) : LdfTexts.votedBefore(number),
+                            false));
+            if (vote.isPresent()) {
+                return vote;
+            }
+        }
         Matcher c = COMMENT.matcher(body);
         if (!c.matches()) {
             return Optional.empty();

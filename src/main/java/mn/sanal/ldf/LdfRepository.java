@@ -210,6 +210,11 @@ class LdfRepository {
         return jdbc.sql("SELECT * FROM ldf_project WHERE id = ?").param(id).query(LdfRepository::project).optional();
     }
 
+    Optional<Project> projectByProposal(long proposalId) {
+        return jdbc.sql("SELECT * FROM ldf_project WHERE proposal_id = ?").param(proposalId)
+                .query(LdfRepository::project).optional();
+    }
+
     List<Project> projects(long cycleId) {
         return jdbc.sql("SELECT * FROM ldf_project WHERE cycle_id = ? ORDER BY id").param(cycleId)
                 .query(LdfRepository::project).list();

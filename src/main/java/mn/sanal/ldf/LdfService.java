@@ -347,6 +347,10 @@ public class LdfService {
         return repo.projects(cycleId).stream().map(Project::id).toList();
     }
 
+    public Optional<Project> projectByProposal(long proposalId) {
+        return repo.projectByProposal(proposalId);
+    }
+
     public Project project(long id) {
         return repo.project(id).orElseThrow(() -> new IllegalStateException("ОНХС-ийн төсөл " + id + " алга."));
     }

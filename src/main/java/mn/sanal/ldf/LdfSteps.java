@@ -3,7 +3,11 @@ package mn.sanal.ldf;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +16,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.broadcasts.BroadcastService;
+import mn.sanal.citizens.Audience;
 import mn.sanal.ldf.Ldf.Cycle;
 import mn.sanal.ldf.Ldf.CycleStatus;
 import mn.sanal.ldf.Ldf.Project;
@@ -40,12 +46,15 @@ public class LdfSteps implements JavaDelegate {
     private final OrganisationService organisations;
     private final IdentityService identity;
     private final OutboxService outbox;
+    private final BroadcastService broadcasts;
 
-    LdfSteps(LdfService service, OrganisationService organisations, IdentityService identity, OutboxService outbox) {
+    LdfSteps(LdfService service, OrganisationService organisations, IdentityService identity, OutboxService outbox,
+             BroadcastService broadcasts) {
         this.service = service;
         this.organisations = organisations;
         this.identity = identity;
         this.outbox = outbox;
+        this.broadcasts = broadcasts;
     }
 
     @Override
@@ -70,7 +79,7 @@ public class LdfSteps implements JavaDelegate {
             case Elements.PUBLISH_DRAFT -> publishDraft(execution);
             case Elements.TELL_AUTHORS -> tellAuthors(execution);
             case Elements.REMIND_REVIEWERS -> remindReviewers(execution);
-            case Elements.ASK_VERDICT -> service.setProjectStatus(project(execution).id(), ProjectStatus.VERDICT);
+            case Elements.ASK_VERDICT -> askVerdict(execution);
             case Elements.TALLY_VERDICT -> service.tally(project(execution));
             case Elements.YEAR_REPORT -> service.setStatus(cycle(execution).id(), CycleStatus.REPORTED);
             case Elements.CLOSE_CYCLE -> service.setStatus(cycle(execution).id(), CycleStatus.CLOSED);
@@ -136,8 +145,26 @@ public class LdfSteps implements JavaDelegate {
         service.setCommentEnd(c.id(), ends);
         Data.COMMENT_ENDS_AT.set(execution, Clocks.toDate(ends));
         Data.KHURAL_DUE_AT.set(execution, Clocks.toDate(s.after(LdfCalendar.KHURAL_PERIOD, ends)));
-        // The announcement to each bag goes by broadcast (issue 9) once that feature is merged; the draft list is
-        // public at /ldf/cycles/{id}/proposals from now on.
+        // each bag's residents hear of their own items (a broadcast, idempotent by campaign: a rerun sends nobody twice);
+        // the whole list is public at /ldf/cycle/{id}/proposals.json from now on
+        Map<String, List<String>> items = new TreeMap<>();
+        for (Proposal p : service.proposals(c.id())) {
+            if (p.status() == ProposalStatus.SHORTLISTED) {
+                items.computeIfAbsent(p.bagCode(), b -> new ArrayList<>()).add("№" + p.id() + " "
+                        + LdfService.title(p.text()));
+            }
+        }
+        items.forEach((bag, list) -> broadcasts.send(Audience.bags(c.soumCode(), Set.of(bag)),
+                LdfTexts.draftAnnouncement(service.placeName(bag), list, Clocks.formatDate(ends)),
+                "ldf:" + c.id() + ":draft:" + bag));
+    }
+
+    /** The project's bag is asked its verdict, 1-5, by SMS; answers come through intake ({@link LdfProposals}). */
+    private void askVerdict(DelegateExecution execution) {
+        Project p = project(execution);
+        service.setProjectStatus(p.id(), ProjectStatus.VERDICT);
+        broadcasts.send(Audience.bags(cycle(execution).soumCode(), Set.of(p.bagCode())),
+                LdfTexts.verdictQuestion(p.proposalId(), p.title()), "ldf:project:" + p.id() + ":verdict");
     }
 
     /** Each author of a decided proposal is told, on the channel they wrote from; keyed, so a rerun tells once. */

@@ -129,12 +129,20 @@ class LdfIntakeIT extends IntegrationTest {
         long project = jdbc.sql("""
                 INSERT INTO ldf_project (cycle_id, proposal_id, bag_code, title, approved_amount, contractor,
                     contract_amount, status, verdict_count, verdict_average, verdict_4, verdict_5, updated_at)
-                VALUES (?, ?, 'khentii.batshireet.2', 'малын худаг', 20000000, 'Батширээт Ус ХХК', 19000000, 'DONE',
+                VALUES (?, ?, 'khentii.batshireet.2', 'малын худаг', 20000000, 'Батширээт Ус ХХК', 19000000, 'VERDICT',
                     2, 4.50, 1, 1, now()) RETURNING id""").params(cycle, well).query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO ldf_review (project_id, kind, reviewer, reviewed_at, progress_percent, quality, problems)
                 VALUES (?, 'OVERSIGHT', 'batshireet.bag2.rep1', now(), 50, 4, 'Хашаа дутуу')""").param(project)
                 .update();
+
+        // the citizens' verdict by SMS: one per phone
+        smsc.send("99130004", "1111", "ОНХС " + well + " 4");
+        assertThat(awaitSms("97699130004", "ОНХС").text()).isEqualTo(LdfTexts.voted(well));
+        smsc.send("99130004", "1111", "онхс " + well + " 1");
+        awaitSms("97699130004", "өмнө бүртгэгдсэн");
+        assertThat(jdbc.sql("SELECT score FROM ldf_verdict_vote WHERE project_id = ?").param(project)
+                .query(Integer.class).list()).containsExactly(4);
 
         String[] personal = {"97699130001", "97699130002", "97699130003", "99130001", "batshireet.bag2.rep1",
                 "author"};
