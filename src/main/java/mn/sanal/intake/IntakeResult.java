@@ -11,7 +11,14 @@ public sealed interface IntakeResult {
 
     /** The kinds of message intake tells apart; a new kind (a poll vote, an LDF proposal) is one more value. */
     enum Kind {
-        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP
+        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP,
+        /** БҮРТГЭЛ &lt;регистр&gt;: a phone bound to a person on the register, or waiting for the bag governor. */
+        ENROLMENT,
+        /**
+         * Local Development Fund (mn.sanal.ldf): a proposal, a comment on one, a proposal after the window, a
+         * resident's 1-5 verdict on a finished project.
+         */
+        LDF_PROPOSAL, LDF_COMMENT, LDF_CLOSED, LDF_VOTE
     }
 
     /**

@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import mn.sanal.intake.InboundMessage;
 import mn.sanal.intake.IntakeResult;
 import mn.sanal.intake.IntakeService;
+import mn.sanal.ldf.LdfProposals;
+import mn.sanal.ldf.LdfTexts;
 import mn.sanal.organisations.Body;
 import mn.sanal.organisations.OrganisationService;
 import mn.sanal.organisations.Place;
@@ -73,7 +75,7 @@ class Open311Controller {
 
     @GetMapping("/services.json")
     List<Map<String, Object>> services() {
-        return petitions.categories().stream().map(c -> {
+        return java.util.stream.Stream.concat(petitions.categories().stream().map(c -> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("service_code", c.code());
             s.put("service_name", c.nameMn());
@@ -83,7 +85,20 @@ class Open311Controller {
             s.put("keywords", "");
             s.put("group", "Өргөдөл, гомдол");
             return s;
-        }).toList();
+        }), java.util.stream.Stream.of(ldfService())).toList();
+    }
+
+    /** The Local Development Fund's proposals (mn.sanal.ldf): taken by intake's LDF kind, not as petitions. */
+    private static Map<String, Object> ldfService() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("service_code", LdfProposals.SERVICE_CODE);
+        s.put("service_name", "ОНХС-д санал өгөх");
+        s.put("description", "Орон нутгийг хөгжүүлэх санд багийнхаа төслийн санал (1/1-5/31). Хаягт сум, багаа бичнэ.");
+        s.put("metadata", false);
+        s.put("type", "realtime");
+        s.put("keywords", "ОНХС");
+        s.put("group", "Орон нутгийг хөгжүүлэх сан");
+        return s;
     }
 
     @GetMapping("/services/{code}.json")
@@ -157,7 +172,7 @@ class Open311Controller {
             throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, "Энэ хаягаас хэт олон өргөдөл ирлээ. "
                     + seconds + " секундын дараа дахин оролдоно уу.", seconds);
         });
-        if (petitions.category(serviceCode).isEmpty()) {
+        if (petitions.category(serviceCode).isEmpty() && !LdfProposals.SERVICE_CODE.equals(serviceCode)) {
             throw notFound("service_code '" + serviceCode + "' байхгүй. GET services.json жагсаалтаас сонгоно уу.");
         }
         Place place = WebInput.visible(address) ? places.fromAddress(address) : Place.UNKNOWN;
@@ -181,6 +196,16 @@ class Open311Controller {
             body.put("account_id", null);
             return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(List.of(body));
+        }
+        if (result instanceof IntakeResult.Replied ldf && ldf.kind() == IntakeResult.Kind.LDF_PROPOSAL) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("service_request_id", null);
+            body.put("service_notice", ldf.duplicate() ? "ОНХС: санал хүлээн авсан." : ldf.reply());
+            body.put("account_id", null);
+            return ResponseEntity.status(ldf.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(List.of(body));
+        }
+        if (result instanceof IntakeResult.Replied ldf && ldf.kind() == IntakeResult.Kind.LDF_CLOSED) {
+            throw new Open311Exception(HttpStatus.CONFLICT, ldf.duplicate() ? LdfTexts.CLOSED : ldf.reply());
         }
         throw rejected(result);
     }

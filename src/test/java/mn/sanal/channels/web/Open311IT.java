@@ -50,7 +50,7 @@ class Open311IT extends IntegrationTest {
         List<String> codes = new ArrayList<>();
         r.json().forEach(s -> codes.add(s.get("service_code").asText()));
         assertThat(codes).containsExactly("LAND", "HEALTH", "EDUCATION", "SOCIAL_WELFARE", "INFRASTRUCTURE",
-                "ENVIRONMENT", "PUBLIC_SERVICE", "LOCAL_FUND", "OTHER");
+                "ENVIRONMENT", "PUBLIC_SERVICE", "LOCAL_FUND", "OTHER", "LDF_PROPOSAL");
         JsonNode health = r.json().get(1);
         assertThat(health.get("service_name").asText()).isEqualTo("Эрүүл мэнд");
         assertThat(health.get("description").asText()).isNotBlank();
