@@ -166,7 +166,8 @@ final class HouseRules {
 
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             form(resource, task, forms, true, refusals);
-            if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaAssignee())) {
+            if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaCandidateUsers())
+                    && blank(task.getCamundaAssignee())) {
                 refusals.add(new Refusal(Rule.CANDIDATES, resource, task.getId(), null));
             }
         }

@@ -24,7 +24,7 @@ public record Refusal(Rule rule, String resource, String elementId, String detai
         PROCESS_ATTRIBUTE("Заавал бичих шинж алга"),
         LAYOUT("Элемент бүр диаграммд байрлалтай байна"),
         FORM("Хэрэглэгчийн ажлын маягтыг formRefBinding=\"deployment\"-аар холбож, маягтыг хамт байршуулна"),
-        CANDIDATES("Хэрэглэгчийн ажилд camunda:candidateGroups эсвэл camunda:assignee бичнэ"),
+        CANDIDATES("Хэрэглэгчийн ажилд camunda:candidateGroups, camunda:candidateUsers эсвэл camunda:assignee бичнэ"),
         LEGAL_DEADLINE("Хуулиар тогтсон хугацааг загвараас хасах, өөрчлөх эрхгүй"),
         UNDECLARED_VARIABLE("Загварын уншдаг хувьсагч процессын тогтмолын ангид зарлагдаагүй"),
         HIT_POLICY("Шийдвэрийн хүснэгтэд hitPolicy-г тодорхой бичнэ"),
