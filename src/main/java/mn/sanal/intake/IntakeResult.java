@@ -11,7 +11,9 @@ public sealed interface IntakeResult {
 
     /** The kinds of message intake tells apart; a new kind (a poll vote, an LDF proposal) is one more value. */
     enum Kind {
-        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP
+        PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP,
+        /** A message naming a poll's code (polls.PollVotes): a vote, or a refusal the poll counts. */
+        POLL_VOTE
     }
 
     /**
