@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import mn.sanal.intake.OptOuts;
 import mn.sanal.outbox.NewOutboxMessage;
 import mn.sanal.outbox.OutboxService;
 import mn.sanal.petitions.Channel;
@@ -16,8 +15,8 @@ import mn.sanal.platform.Clocks;
 /**
  * What a poll says to its audience by SMS: the announcement, the reminder to those who have not voted, and each bag's
  * results. Recipients: the registered phones of the audience's residents of voting age, minus those that opted out
- * ({@code ЗОГС}); each message is an outbox row keyed {@code poll:<id>:<kind>:<phone>}, so a job that runs twice
- * sends once. (Until the broadcasts of issue 9 are merged this writes the rows itself; with them it becomes a
+ * ({@code ЗОГС}, the register leaves them out); each message is an outbox row keyed {@code poll:<id>:<kind>:<phone>},
+ * so a job that runs twice sends once. (Until the broadcasts of issue 9 are merged this writes the rows itself; with them it becomes a
  * broadcast to the audience.)
  */
 @Component
@@ -30,13 +29,11 @@ public class PollMessages {
     }
 
     private final VoterRegister register;
-    private final OptOuts optOuts;
     private final OutboxService outbox;
     private final PollService polls;
 
-    PollMessages(VoterRegister register, OptOuts optOuts, OutboxService outbox, PollService polls) {
+    PollMessages(VoterRegister register, OutboxService outbox, PollService polls) {
         this.register = register;
-        this.optOuts = optOuts;
         this.outbox = outbox;
         this.polls = polls;
     }
@@ -114,9 +111,6 @@ public class PollMessages {
     private int send(Poll p, Kind kind, List<String> phones, String text) {
         int n = 0;
         for (String phone : phones) {
-            if (optOuts.isOptedOut(Channel.SMS, phone)) {
-                continue;
-            }
             outbox.enqueue(new NewOutboxMessage("poll:" + p.id() + ":" + kind.name() + ":" + phone, null, kind.name(),
                     Channel.SMS.name(), phone, null, text));
             n++;

@@ -10,27 +10,32 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.citizens.CitizenRegister;
+
 /**
- * {@link VoterRegister} on the register's tables (issue 9, V40: citizen, citizen_phone), read in the caller's
- * transaction.
+ * {@link VoterRegister} on the citizen register (issue 9): who a phone belongs to through its API; the counts and
+ * phone lists a poll needs (of voting age on the closing day, less opt-outs, less those who voted) as SQL over its
+ * tables, read in the caller's transaction, because they join the poll's own votes and run over a whole soum.
  */
 @Component
 class RegisterTables implements VoterRegister {
 
+    private static final String NOT_OPTED_OUT = """
+             AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.channel = 'SMS' AND o.address = p.phone
+                             AND o.opted_out = TRUE)
+            """;
+
+    private final CitizenRegister citizens;
     private final JdbcClient jdbc;
 
-    RegisterTables(JdbcClient jdbc) {
+    RegisterTables(CitizenRegister citizens, JdbcClient jdbc) {
+        this.citizens = citizens;
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Voter> byPhone(String phone) {
-        return jdbc.sql("""
-                SELECT c.id, c.bag_code, c.birth_date FROM citizen_phone p JOIN citizen c ON c.id = p.citizen_id
-                WHERE p.phone = ?
-                """).param(phone)
-                .query((rs, n) -> new Voter(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
-                .optional();
+        return citizens.personOfPhone(phone).map(c -> new Voter(c.id(), c.bagCode(), c.birthDate()));
     }
 
     @Override
@@ -51,19 +56,17 @@ class RegisterTables implements VoterRegister {
 
     @Override
     public List<String> phones(String bagCode, LocalDate bornOnOrBefore) {
-        return jdbc.sql("""
-                SELECT p.phone FROM citizen_phone p JOIN citizen c ON c.id = p.citizen_id
-                WHERE c.bag_code = ? AND c.birth_date <= ? ORDER BY p.phone
-                """).params(bagCode, bornOnOrBefore).query(String.class).list();
+        return jdbc.sql("SELECT p.phone FROM citizen_phone p JOIN citizen c ON c.id = p.citizen_id"
+                        + " WHERE c.bag_code = ? AND c.birth_date <= ?" + NOT_OPTED_OUT + " ORDER BY p.phone")
+                .params(bagCode, bornOnOrBefore).query(String.class).list();
     }
 
     @Override
     public List<String> phonesOfNonVoters(long pollId, String bagCode, LocalDate bornOnOrBefore) {
-        return jdbc.sql("""
-                SELECT p.phone FROM citizen_phone p JOIN citizen c ON c.id = p.citizen_id
-                WHERE c.bag_code = ? AND c.birth_date <= ?
-                  AND NOT EXISTS (SELECT 1 FROM poll_vote v WHERE v.poll_id = ? AND v.person_id = c.id)
-                ORDER BY p.phone
-                """).params(bagCode, bornOnOrBefore, pollId).query(String.class).list();
+        return jdbc.sql("SELECT p.phone FROM citizen_phone p JOIN citizen c ON c.id = p.citizen_id"
+                        + " WHERE c.bag_code = ? AND c.birth_date <= ?" + NOT_OPTED_OUT
+                        + " AND NOT EXISTS (SELECT 1 FROM poll_vote v WHERE v.poll_id = ? AND v.person_id = c.id)"
+                        + " ORDER BY p.phone")
+                .params(bagCode, bornOnOrBefore, pollId).query(String.class).list();
     }
 }

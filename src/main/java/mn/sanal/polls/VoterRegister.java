@@ -25,7 +25,10 @@ public interface VoterRegister {
     /** Per bag: the registered residents born on or before {@code bornOnOrBefore} (the eligible register). */
     Map<String, Integer> eligible(Collection<String> bagCodes, LocalDate bornOnOrBefore);
 
-    /** The registered phones of the bag's residents born on or before the date, one entry per phone. */
+    /**
+     * The registered phones of the bag's residents born on or before the date, one entry per phone, less the phones
+     * that opted out of broadcasts ({@code ЗОГС}).
+     */
     List<String> phones(String bagCode, LocalDate bornOnOrBefore);
 
     /** As {@link #phones}, only of the persons who have no vote in the poll. */

@@ -30,10 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -46,22 +42,13 @@ import mn.sanal.polls.SmsPollProcess.Vars;
 
 /**
  * SmsPoll on the real Spring context (in-memory H2, demo organisation) with a small register: the secretary of
- * Sumber's Khural drafts from the start form, the chair approves or returns, the window's timers driven by ClockUtil,
- * votes through intake as SMS, the close, the Khural's review, the results per bag, publication. Every path.
+ * Sumber's Khural drafts from the start form, a few residents on the citizen register (issue 9's tables), the chair approves or returns, the window's timers driven by ClockUtil,
+ * votes through intake as SMS, the close, the Khural's review, the results per bag, publication. Every path. The
+ * residents are written once per context (polls of earlier tests keep their votes; each test's poll is its own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
-@Import(SmsPollProcessTest.Register.class)
 class SmsPollProcessTest {
-
-    @TestConfiguration
-    static class Register {
-        @Bean
-        @Primary
-        FakeVoterRegister fakeVoterRegister(JdbcClient jdbc) {
-            return new FakeVoterRegister(jdbc);
-        }
-    }
 
     /** Monday 23 November 2026, 10:00 in Ulaanbaatar. */
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.ofHours(8));
@@ -77,8 +64,6 @@ class SmsPollProcessTest {
     @Autowired
     ProcessEngine processEngine;
     @Autowired
-    FakeVoterRegister register;
-    @Autowired
     IntakeService intake;
     @Autowired
     PollService polls;
@@ -89,18 +74,17 @@ class SmsPollProcessTest {
     void setUp() {
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
-        register.clear();
         // two phones, one person
-        register.add(1, BAG1, LocalDate.of(1980, 5, 1), "97699000001", "97688000001");
-        register.add(2, BAG2, LocalDate.of(1990, 1, 2), "97699000002");
+        resident("ТЕ80050112", BAG1, LocalDate.of(1980, 5, 1), "97699000001", "97688000001");
+        resident("ТЕ90010212", BAG2, LocalDate.of(1990, 1, 2), "97699000002");
         // 18 only after the closing day
-        register.add(3, BAG3, LocalDate.of(2008, 11, 26), "97699000003");
+        resident("ТЕ08312612", BAG3, LocalDate.of(2008, 11, 26), "97699000003");
         // a resident of a bag outside the audience
-        register.add(4, BAG4, LocalDate.of(1985, 3, 3), "97699000004");
+        resident("ТЕ85030312", BAG4, LocalDate.of(1985, 3, 3), "97699000004");
         // a resident who does not vote (gets the reminder)
-        register.add(5, BAG1, LocalDate.of(1970, 7, 7), "97699000005");
+        resident("ТЕ70070712", BAG1, LocalDate.of(1970, 7, 7), "97699000005");
         // 18 on the closing day exactly
-        register.add(6, BAG3, LocalDate.of(2008, 11, 25), "97699000006");
+        resident("ТЕ08312512", BAG3, LocalDate.of(2008, 11, 25), "97699000006");
     }
 
     @AfterEach
@@ -302,6 +286,24 @@ class SmsPollProcessTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A resident of Sumber on the register, once per database. */
+    void resident(String registerNo, String bag, LocalDate born, String... phones) {
+        if (jdbc.sql("SELECT COUNT(*) FROM citizen WHERE register_no = ?").param(registerNo).query(Long.class)
+                .single() > 0) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                INSERT INTO citizen (register_no, family_name, given_name, birth_date, aimag_code, soum_code, bag_code,
+                    created_at, updated_at) VALUES (?, 'Туршилт', 'Иргэн', ?, 'govisumber', 'govisumber.sumber', ?, ?, ?)
+                """).params(registerNo, born, bag, now, now).update();
+        long id = jdbc.sql("SELECT id FROM citizen WHERE register_no = ?").param(registerNo).query(Long.class).single();
+        for (String phone : phones) {
+            jdbc.sql("INSERT INTO citizen_phone (phone, citizen_id, source, added_at) VALUES (?, ?, 'DEMO', ?)")
+                    .params(phone, id, now).update();
+        }
+    }
 
     static Map<String, Object> draft(String bags, boolean remind, String policy) {
         Map<String, Object> v = new HashMap<>();
