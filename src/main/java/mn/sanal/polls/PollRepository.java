@@ -34,9 +34,18 @@ class PollRepository {
     }
 
     private final JdbcClient jdbc;
+    /** PostgreSQL's shared row lock; H2 (the process tests) has only FOR UPDATE. */
+    private final String shareLock;
 
-    PollRepository(JdbcClient jdbc) {
+    PollRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        String product;
+        try (var con = dataSource.getConnection()) {
+            product = con.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        this.shareLock = "PostgreSQL".equalsIgnoreCase(product) ? "FOR SHARE" : "FOR UPDATE";
     }
 
     long insert(PollDraft d, String createdBy, OffsetDateTime now) {
@@ -97,6 +106,19 @@ class PollRepository {
 
     Optional<Poll> findByCode(String code) {
         return jdbc.sql("SELECT * FROM poll WHERE code = ?").param(code).query(this::map).optional();
+    }
+
+    /**
+     * The poll, its row share-locked until the transaction ends: votes do not wait on each other, and the close (which
+     * locks the row for update) waits for the votes in flight and they for it, so no vote commits unseen by the tally.
+     */
+    Optional<Poll> findByCodeForVote(String code) {
+        return jdbc.sql("SELECT * FROM poll WHERE code = ? " + shareLock).param(code).query(this::map).optional();
+    }
+
+    /** Locks the poll's row for the close. */
+    void lockForClose(long id) {
+        jdbc.sql("SELECT id FROM poll WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
     }
 
     Optional<Poll> findByProcessInstance(String processInstanceId) {

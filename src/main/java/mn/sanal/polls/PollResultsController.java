@@ -29,21 +29,23 @@ class PollResultsController {
         this.polls = polls;
     }
 
-    @GetMapping(value = "/polls/{code}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/polls/{code}.json")
     ResponseEntity<Map<String, Object>> json(@PathVariable String code) {
         return published(code).map(p -> ResponseEntity.ok(document(p)))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
-    @GetMapping(value = "/polls/{code}.csv", produces = "text/csv;charset=UTF-8")
+    @GetMapping("/polls/{code}.csv")
     ResponseEntity<String> csv(@PathVariable String code) {
-        return published(code).map(p -> ResponseEntity.ok(csv(p, polls.result(p.id()))))
+        return published(code).map(p -> ResponseEntity.ok().contentType(new MediaType("text", "csv",
+                        java.nio.charset.StandardCharsets.UTF_8)).body(csv(p, polls.result(p.id()))))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
-    @GetMapping(value = "/polls/{code}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/polls/{code}")
     ResponseEntity<String> page(@PathVariable String code) {
-        return published(code).map(p -> ResponseEntity.ok(html(p, polls.result(p.id()))))
+        return published(code).map(p -> ResponseEntity.ok().contentType(new MediaType("text", "html",
+                        java.nio.charset.StandardCharsets.UTF_8)).body(html(p, polls.result(p.id()))))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
@@ -74,10 +76,9 @@ class PollResultsController {
         d.put("confirmedAt", p.confirmedAt() == null ? null : p.confirmedAt().toString());
         d.put("bags", t.bags().stream().map(PollResultsController::bag).toList());
         d.put("soumTotal", bag(t.soum()));
-        if (p.counters() != null) {
-            d.put("messages", Map.of("received", p.counters().received(), "valid", p.counters().valid(),
-                    "invalid", p.counters().invalid(), "late", p.counters().late()));
-        }
+        Poll.Counters c = polls.counters(p.id());
+        d.put("messages", Map.of("received", c.received(), "valid", c.valid(), "invalid", c.invalid(),
+                "late", c.late()));
         d.put("voteTableSha256", p.voteTableSha256());
         return d;
     }

@@ -205,7 +205,7 @@ public class PollService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<VoteOutcome> vote(PollCodes.Ballot ballot, String phone, String channel, String messageId,
                                       OffsetDateTime at) {
-        Optional<Poll> found = polls.findByCode(ballot.code()).filter(p -> p.status().announced());
+        Optional<Poll> found = polls.findByCodeForVote(ballot.code()).filter(p -> p.status().announced());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -306,6 +306,7 @@ public class PollService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Poll close(long id) {
+        polls.lockForClose(id);
         Poll p = get(id);
         Map<String, Integer> eligible = register.eligible(p.bags(), bornOnOrBefore(p));
         Map<String, Integer> full = new LinkedHashMap<>();
@@ -324,6 +325,19 @@ public class PollService {
                 """, s -> s.param("at", now).param("received", received).param("valid", valid)
                 .param("invalid", received - valid - late).param("late", late).param("hash", hash));
         return get(id);
+    }
+
+    /**
+     * The message counters now: those fixed at the close, plus the late messages that came after it (a message after
+     * the close is counted, never added to the fixed record).
+     */
+    public Poll.Counters counters(long id) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        counts.putAll(polls.messageCounts(id));
+        int received = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int valid = counts.entrySet().stream().filter(e -> e.getKey().valid()).mapToInt(Map.Entry::getValue).sum();
+        int late = counts.getOrDefault(Outcome.LATE, 0);
+        return new Poll.Counters(received, valid, received - valid - late, late);
     }
 
     /** SHA-256 (hex) of the vote table: its rows "person;option;bag" in person order, each ending in a newline. */
