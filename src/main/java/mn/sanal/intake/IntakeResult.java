@@ -13,7 +13,9 @@ public sealed interface IntakeResult {
     enum Kind {
         PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP,
         /** A message naming a poll's code (polls.PollVotes): a vote, or a refusal the poll counts. */
-        POLL_VOTE
+        POLL_VOTE,
+        /** БҮРТГЭЛ &lt;регистр&gt;: a phone bound to a person on the register, or waiting for the bag governor. */
+        ENROLMENT
     }
 
     /**

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -46,11 +48,14 @@ public class OutboxService {
     private static final Logger log = LoggerFactory.getLogger(OutboxService.class);
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate bulk;
     private final OutboxProperties.AcknowledgementLimit ackLimit;
     private final MeterRegistry meters;
 
-    OutboxService(JdbcClient jdbc, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+    OutboxService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate bulk, OutboxProperties properties,
+                  ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.ackLimit = properties.acknowledgementLimit();
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
@@ -72,6 +77,72 @@ public class OutboxService {
         return n == 1;
     }
 
+    /** Priority of what concerns a citizen's own case (acknowledgements, answers): claimed first. */
+    public static final int PRIORITY_CASE = 0;
+    /** Priority of broadcasts and other messages to many: claimed after every due message of a case. */
+    public static final int PRIORITY_BULK = -10;
+    /** The status of a row its campaign's cancellation stopped before it was sent. */
+    public static final String CANCELLED = "CANCELLED";
+
+    /**
+     * Writes many messages of one campaign (a broadcast, a poll) at {@code priority}, each unless one with its key
+     * exists, in one batch of the caller's transaction. Returns how many this call wrote.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueBulk(List<NewOutboxMessage> messages, String campaign, int priority) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = Clocks.now();
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (NewOutboxMessage m : messages) {
+            rows.add(new Object[] {m.messageKey(), m.petitionId(), m.kind(), m.channel(), m.recipient(),
+                    recipientKey(m.channel(), m.recipient()), m.subject(), m.body(), now, now, priority, campaign,
+                    m.messageKey()});
+        }
+        int written = 0;
+        for (int n : bulk.batchUpdate("""
+                INSERT INTO outbox (message_key, petition_id, kind, channel, recipient, recipient_key, subject, body,
+                    status, attempts, next_attempt_at, created_at, priority, campaign)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE message_key = ?)
+                """, rows, new int[] {java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
+                java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+                java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.INTEGER, java.sql.Types.VARCHAR,
+                java.sql.Types.VARCHAR})) {
+            written += Math.max(n, 0);
+        }
+        return written;
+    }
+
+    /** Stops what a campaign has not yet handed to a channel: its PENDING rows become {@value #CANCELLED}. */
+    @Transactional
+    public int cancelCampaign(String campaign) {
+        return jdbc.sql("UPDATE outbox SET status = 'CANCELLED', claimed_by = NULL WHERE campaign = ? "
+                + "AND status = 'PENDING'").param(campaign).update();
+    }
+
+    /** A campaign's rows counted by status and delivery: {@code SENT}, {@code SENT/DELIVERED}, {@code CANCELLED}... */
+    @Transactional(readOnly = true)
+    public Map<String, Long> campaignCounts(String campaign) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT status, delivery_status, COUNT(*) FROM outbox WHERE campaign = ? "
+                        + "GROUP BY status, delivery_status").param(campaign)
+                .query((java.sql.ResultSet rs) -> {
+                    String key = rs.getString(1) + (rs.getString(2) == null ? "" : "/" + rs.getString(2));
+                    counts.merge(key, rs.getLong(3), Long::sum);
+                });
+        return counts;
+    }
+
+    /** A page of a campaign's rows in id order after {@code afterId}. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> campaignPage(String campaign, long afterId, int limit) {
+        return jdbc.sql("SELECT * FROM outbox WHERE campaign = ? AND id > ? ORDER BY id LIMIT ?")
+                .params(campaign, afterId, limit).query(OutboxService::map).list();
+    }
+
     /**
      * Claims up to {@code limit} due messages of the given channels for {@code claimant}. Candidates come from a window
      * four times the limit, shuffled, so that instances draining together mostly try different rows; each row is
@@ -86,15 +157,30 @@ public class OutboxService {
         }
         OffsetDateTime now = Clocks.now();
         OffsetDateTime stale = now.minus(STALE_CLAIM);
-        List<Long> candidates = new ArrayList<>(jdbc.sql("""
-                SELECT id FROM outbox
+        // (id, priority), highest priority first; shuffled within each priority only, so that a message of a case is
+        // never left behind a broadcast's rows while instances still mostly try different rows
+        List<long[]> window = jdbc.sql("""
+                SELECT id, priority FROM outbox
                 WHERE channel IN (:channels)
                   AND ((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_at < :stale))
-                ORDER BY id LIMIT :window
+                ORDER BY priority DESC, id LIMIT :window
                 """)
                 .param("channels", channels).param("now", now).param("stale", stale).param("window", limit * 4)
-                .query(Long.class).list());
-        Collections.shuffle(candidates);
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        Map<Long, Integer> rank = new HashMap<>();
+        List<Long> candidates = new ArrayList<>(window.size());
+        for (int i = 0, from = 0; i <= window.size(); i++) {
+            if (i == window.size() || window.get(i)[1] != window.get(from)[1]) {
+                List<Long> band = new ArrayList<>();
+                for (int k = from; k < i; k++) {
+                    band.add(window.get(k)[0]);
+                    rank.put(window.get(k)[0], k);
+                }
+                Collections.shuffle(band);
+                candidates.addAll(band);
+                from = i;
+            }
+        }
         List<OutboxMessage> claimed = new ArrayList<>();
         for (Long id : candidates) {
             if (claimed.size() == limit) {
@@ -109,7 +195,8 @@ public class OutboxService {
                 find(id).filter(m -> !suppressedOverLimit(m, now)).ifPresent(claimed::add);
             }
         }
-        claimed.sort(Comparator.comparingLong(OutboxMessage::id));
+        // highest priority first (petition messages before a broadcast's), then in the order written
+        claimed.sort(Comparator.comparingInt((OutboxMessage m) -> rank.get(m.id())));
         return claimed;
     }
 

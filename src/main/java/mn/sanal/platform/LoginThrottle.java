@@ -31,7 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class LoginThrottle extends OncePerRequestFilter {
 
-    static final String[] URL_PATTERNS = {"/engine-rest/*", "/dev/*", "/camunda/api/admin/auth/user/*"};
+    static final String[] URL_PATTERNS = {"/engine-rest/*", "/dev/*", "/camunda/api/admin/auth/user/*",
+            OfficialApiAuthentication.URL_PATTERN};
 
     private static final TimeMeter ENGINE_CLOCK = new TimeMeter() {
         @Override

@@ -3,6 +3,7 @@ package mn.sanal.platform;
 import java.io.IOException;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -52,6 +53,16 @@ class RestSecurityConfig {
         registration.setName("sanal-dev-admins-only");
         registration.addUrlPatterns("/dev/*");
         registration.setOrder(2);
+        return registration;
+    }
+
+    /** Officials' own API of the features ({@code /api/*}): webapp session (with its XSRF token) or HTTP Basic. */
+    @Bean
+    FilterRegistrationBean<OfficialApiAuthentication> officialApiAuthentication(ProcessEngine engine) {
+        var registration = new FilterRegistrationBean<>(new OfficialApiAuthentication(engine));
+        registration.setName("sanal-official-api-auth");
+        registration.addUrlPatterns(OfficialApiAuthentication.URL_PATTERN);
+        registration.setOrder(1);
         return registration;
     }
 

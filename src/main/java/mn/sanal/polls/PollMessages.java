@@ -16,12 +16,14 @@ import mn.sanal.platform.Clocks;
  * What a poll says to its audience by SMS: the announcement, the reminder to those who have not voted, and each bag's
  * results. Recipients: the registered phones of the audience's residents of voting age, minus those that opted out
  * ({@code ЗОГС}, the register leaves them out); each message is an outbox row keyed {@code poll:<id>:<kind>:<phone>},
- * so a job that runs twice sends once. (Until the broadcasts of issue 9 are merged this writes the rows itself; with them it becomes a
- * broadcast to the audience.)
+ * so a job that runs twice sends once; at the outbox's bulk priority, so petition messages go first. Not
+ * {@code BroadcastService}: a poll speaks to residents of voting age only (the reminder: to those who have not voted),
+ * which its audiences do not express; the rows are the same kind of campaign rows.
  */
 @Component
 public class PollMessages {
 
+    static final int BATCH = 500;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM.dd HH:mm");
 
     public enum Kind {
@@ -108,12 +110,19 @@ public class PollMessages {
         return n;
     }
 
+    /**
+     * One outbox row per phone at the bulk priority (petition acknowledgements and answers are claimed first), in
+     * batches of {@value #BATCH} rows, campaign {@code poll:<id>:<kind>}.
+     */
     private int send(Poll p, Kind kind, List<String> phones, String text) {
+        String campaign = "poll:" + p.id() + ":" + kind.name();
         int n = 0;
-        for (String phone : phones) {
-            outbox.enqueue(new NewOutboxMessage("poll:" + p.id() + ":" + kind.name() + ":" + phone, null, kind.name(),
-                    Channel.SMS.name(), phone, null, text));
-            n++;
+        for (int from = 0; from < phones.size(); from += BATCH) {
+            List<NewOutboxMessage> batch = phones.subList(from, Math.min(phones.size(), from + BATCH)).stream()
+                    .map(phone -> new NewOutboxMessage(campaign + ":" + phone, null, kind.name(), Channel.SMS.name(),
+                            phone, null, text)).toList();
+            outbox.enqueueBulk(batch, campaign, OutboxService.PRIORITY_BULK);
+            n += batch.size();
         }
         return n;
     }
