@@ -12,6 +12,8 @@ public sealed interface IntakeResult {
     /** The kinds of message intake tells apart; a new kind (a poll vote, an LDF proposal) is one more value. */
     enum Kind {
         PETITION, RATING, INFORMATION, FOLLOW_UP, STATUS, OPT_OUT, OPT_IN, HELP,
+        /** A message naming a poll's code (polls.PollVotes): a vote, or a refusal the poll counts. */
+        POLL_VOTE,
         /** БҮРТГЭЛ &lt;регистр&gt;: a phone bound to a person on the register, or waiting for the bag governor. */
         ENROLMENT,
         /**
