@@ -57,7 +57,16 @@ public final class CockpitSession {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        return get(path, "application/json");
+    }
+
+    /** As a link in the page would: the browser's Accept header. */
+    public HttpResponse<String> download(String path) throws Exception {
+        return get(path, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    }
+
+    public HttpResponse<String> get(String path, String accept) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
                 .header("X-XSRF-TOKEN", csrf()).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -74,6 +83,13 @@ public final class CockpitSession {
                 .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST with a JSON body as the webapp sends it (Tasklist's filter list asks for HAL). */
+    public HttpResponse<String> postRaw(String path, String json, String accept) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Accept", accept).header("X-XSRF-TOKEN", csrf())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String csrf() {

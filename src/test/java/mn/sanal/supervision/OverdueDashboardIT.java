@@ -30,7 +30,7 @@ import mn.sanal.support.IntegrationTest;
 public class OverdueDashboardIT extends IntegrationTest {
 
     /** "Now" for the dashboard: 2026-03-20 10:00 in Ulaanbaatar. */
-    static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+    public static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.ofHours(8));
     static final String OVERDUE = "/camunda/api/cockpit/plugin/sanal-supervision/default/overdue";
 
     private static boolean seeded;
@@ -62,7 +62,7 @@ public class OverdueDashboardIT extends IntegrationTest {
     }
 
     /** Seeded petitions (the dashboard reads only our tables): see each test for what it expects of them. */
-    static void seedRows(JdbcClient jdbc) {
+    public static void seedRows(JdbcClient jdbc) {
         // Govisumber, Sumber health centre: overdue 5 days, extended and due in 2 days, waiting for the citizen,
         // answered (not open), closed and rated 5
         insert(jdbc, "GOVI-A1", "govisumber", "govisumber.sumber", "sumber-health", "HEALTH", "SMS", "ASSIGNED",
@@ -87,7 +87,7 @@ public class OverdueDashboardIT extends IntegrationTest {
                 + " 'sumber.office', 'STATUS')").params(a1, NOW.minusDays(30)).update();
     }
 
-    static void insert(JdbcClient jdbc, String code, String aimag, String soum, String body, String category,
+    public static void insert(JdbcClient jdbc, String code, String aimag, String soum, String body, String category,
                        String channel, String status, OffsetDateTime received, OffsetDateTime due,
                        OffsetDateTime answered, Integer extensionDays, Integer rating) {
         jdbc.sql("INSERT INTO petition (tracking_code, type, channel, contact_phone, citizen_name, text, category,"
