@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -247,9 +248,15 @@ class WebappsBrowserIT extends IntegrationTest {
     }
 
     private void click(By by) {
-        WebElement e = await.until(ExpectedConditions.elementToBeClickable(by));
-        centre(e);
-        e.click();
+        await.until(ExpectedConditions.elementToBeClickable(by));
+        // forms and lists re-render while Angular and form-js settle: find it again and click again until it takes
+        await.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement e = d.findElement(by);
+                    centre(e);
+                    e.click();
+                    return true;
+                });
     }
 
     private void centre(WebElement e) {
@@ -260,9 +267,9 @@ class WebappsBrowserIT extends IntegrationTest {
     private void typeInto(String label, String text) {
         WebElement field = await.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//label[starts-with(normalize-space(), '" + label + "')]/following::*[self::textarea or self::input][1]")));
-        centre(field);
-        field.click();
-        field.sendKeys(text);
+        By id = By.id(field.getAttribute("id"));
+        click(id);
+        browser.findElement(id).sendKeys(text);
     }
 
     /** Picks {@code option} in the form-js select labelled {@code label}. */
@@ -270,7 +277,10 @@ class WebappsBrowserIT extends IntegrationTest {
         WebElement field = await.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//label[starts-with(normalize-space(), '" + label + "')]/following::*[contains(@class,'fjs-input-group')][1]")));
         centre(field);
-        field.click();
+        await.ignoring(ElementClickInterceptedException.class).until(d -> {
+            field.click();
+            return true;
+        });
         click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
     }
 
