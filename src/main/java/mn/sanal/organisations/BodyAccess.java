@@ -57,6 +57,12 @@ public class BodyAccess {
         officialAccess(Groups.CLERKS);
     }
 
+    /** Heads of bodies: Tasklist and the petition process's definition, for the tasks assigned to them by name. */
+    public void setUpHeads() {
+        group(Groups.HEADS, "Байгууллагын дарга нар");
+        officialAccess(Groups.HEADS);
+    }
+
     /** The 11-11 call centre's operators: Tasklist, to register what callers say. */
     public void setUpCallCentre() {
         group(Groups.CALL_CENTRE, "11-11 дуудлагын төвийн операторууд");

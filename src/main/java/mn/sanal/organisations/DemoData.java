@@ -65,10 +65,13 @@ class DemoData {
     @Transactional
     void load() {
         nameIndex = 0;
+        access.setUpHeads();
         for (DemoSoum soum : SOUMS) {
             OrgUnit unit = organisations.unit(soum.code()).orElseThrow();
             String governor = user(soum.shortName() + ".governor", "Засаг дарга");
             String chair = user(soum.shortName() + ".chair", "ИТХ-ын дарга");
+            access.addMember(governor, Groups.HEADS);
+            access.addMember(chair, Groups.HEADS);
             for (Body.Kind kind : Body.Kind.values()) {
                 String code = soum.shortName() + "-" + kind.name().toLowerCase().replace('_', '-');
                 Body body = new Body(code, unit.nameMn() + " сумын " + kind.labelMn(), kind, unit.code(),

@@ -11,6 +11,11 @@ public final class Groups {
     public static final String ADMINS = "camunda-admin";
     /** Operators of the 11-11 call centre: register what callers say (PetitionRegistration). */
     public static final String CALL_CENTRE = "call-centre";
+    /**
+     * Heads of bodies (soum governors, khural chairs): log in to Tasklist to decide the tasks assigned to them by name
+     * (extensions). Not a body: no candidate tasks, no case of their own.
+     */
+    public static final String HEADS = "heads";
     public static final String BODY_PREFIX = "body-";
     public static final String MOBILE_HALL_PREFIX = "mobile-hall-";
 
