@@ -99,7 +99,12 @@ public class SupervisionBenchmark {
                 String[] kv = setting.split("=", 2);
                 jdbc.sql("ALTER DATABASE " + jdbc.sql("SELECT current_database()").query(String.class).single()
                         + " SET " + kv[0] + " = " + kv[1]).update();
-                app.getBean(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+                for (com.zaxxer.hikari.HikariDataSource pool : app.getBeansOfType(com.zaxxer.hikari.HikariDataSource.class)
+                        .values()) {
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                }
+                Thread.sleep(2000);
+                System.out.println("planner setting for new connections: " + setting);
             }
             jdbc.sql("ANALYZE").update();
             long tasks = jdbc.sql("SELECT COUNT(*) FROM act_ru_task").query(Long.class).single();
