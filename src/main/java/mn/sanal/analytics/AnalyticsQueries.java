@@ -53,7 +53,8 @@ public class AnalyticsQueries {
         this.overdue = overdue;
     }
 
-    public AnalyticsReport report(Area area, Filters filters, GroupBy groupBy, boolean withSteps) {
+    /** {@code full}: also the trend per month, the figures per body and the time per step (the page; not the CSV). */
+    public AnalyticsReport report(Area area, Filters filters, GroupBy groupBy, boolean full) {
         OffsetDateTime now = Clocks.now();
         List<Fact> facts = facts(area, filters);
         Names names = overdue.names();
@@ -63,15 +64,18 @@ public class AnalyticsQueries {
             case AIMAG -> f -> new Key(f.month(), f.aimag(), null, null);
         };
         List<Row> rows = tally(facts, key, now, names);
+        if (!full) {
+            return new AnalyticsReport(groupBy.name(), rows, List.of(), List.of(), List.of());
+        }
         List<Row> months = tally(facts, f -> new Key(f.month(), null, null, null), now, names);
         List<Row> bodies = tally(facts, f -> new Key(null, f.aimag(), f.soum(), f.body()), now, names);
-        return new AnalyticsReport(groupBy.name(), rows, months, bodies, withSteps ? steps(area, filters) : List.of());
+        return new AnalyticsReport(groupBy.name(), rows, months, bodies, steps(area, filters));
     }
 
     /** Per aimag, soum and month, every petition (the public statistics; suppression is the caller's). */
     List<Row> publicRows() {
         OffsetDateTime now = Clocks.now();
-        return tally(facts(new Area(true, java.util.Set.of(), java.util.Set.of()), Filters.NONE),
+        return tally(facts(Area.wholeCountry(), Filters.NONE),
                 f -> new Key(f.month(), f.aimag(), f.soum(), null), now, overdue.names());
     }
 

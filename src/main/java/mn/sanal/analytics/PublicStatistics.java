@@ -1,6 +1,9 @@
 package mn.sanal.analytics;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +23,12 @@ import mn.sanal.analytics.AnalyticsReport.Row;
 class PublicStatistics {
 
     static final int MIN_CELL = 5;
+    /** Open to anybody: computed at most once in this time, so that no stranger can keep the database busy. */
+    static final Duration FRESH_FOR = Duration.ofMinutes(10);
 
     private final AnalyticsQueries queries;
+    private volatile Statistics cached;
+    private volatile long cachedAt;
 
     PublicStatistics(AnalyticsQueries queries) {
         this.queries = queries;
@@ -29,9 +36,16 @@ class PublicStatistics {
 
     @GetMapping("/public/statistics.json")
     ResponseEntity<Statistics> statistics() {
-        List<Cell> cells = queries.publicRows().stream().map(PublicStatistics::cell).toList();
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(new Statistics("Иргэдийн өргөдөл, гомдлын нээлттэй статистик", MIN_CELL, cells));
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(FRESH_FOR).cachePublic()).body(current());
+    }
+
+    private synchronized Statistics current() {
+        if (cached == null || System.nanoTime() - cachedAt > FRESH_FOR.toNanos()) {
+            List<Cell> cells = queries.publicRows().stream().map(PublicStatistics::cell).toList();
+            cached = new Statistics("Иргэдийн өргөдөл, гомдлын нээлттэй статистик", MIN_CELL, cells);
+            cachedAt = System.nanoTime();
+        }
+        return cached;
     }
 
     static Cell cell(Row r) {
@@ -47,8 +61,8 @@ class PublicStatistics {
     }
 
     /** A breakdown's small counts (1 to 4) are shown as null: "fewer than 5". */
-    private static java.util.Map<String, Long> small(java.util.Map<String, Long> counts) {
-        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    private static Map<String, Long> small(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
         counts.forEach((k, v) -> out.put(k, v > 0 && v < MIN_CELL ? null : v));
         return out;
     }
@@ -57,7 +71,7 @@ class PublicStatistics {
     }
 
     record Cell(String month, String aimagCode, String aimag, String soumCode, String soum, boolean suppressed,
-                Long received, java.util.Map<String, Long> byType, java.util.Map<String, Long> byChannel,
+                Long received, Map<String, Long> byType, Map<String, Long> byChannel,
                 Long answered, Long answeredOnTime, Double onTimePercent, Double medianDays, Long overdue,
                 Double ratingMean) {
     }

@@ -29,7 +29,7 @@ public record Area(boolean everything, Set<String> aimags, Set<String> bodies) {
 
     public static Area ofGroups(Collection<String> groups) {
         if (groups.contains(Groups.ADMINS)) {
-            return new Area(true, Set.of(), Set.of());
+            return wholeCountry();
         }
         Set<String> aimags = new TreeSet<>();
         Set<String> bodies = new TreeSet<>();
@@ -41,6 +41,11 @@ public record Area(boolean everything, Set<String> aimags, Set<String> bodies) {
             }
         }
         return new Area(false, Set.copyOf(aimags), Set.copyOf(bodies));
+    }
+
+    /** Every aimag (the public statistics, which are aggregated and carry no personal data). */
+    public static Area wholeCountry() {
+        return new Area(true, Set.of(), Set.of());
     }
 
     public static Area nothing() {

@@ -42,7 +42,7 @@ public class OverdueQueries {
     /** "Due soon": within this many days from now. */
     public static final int DUE_SOON_DAYS = 3;
     /** At most this many overdue cases are listed (the oldest first); the counts cover all. */
-    public static final int MAX_CASES = 500;
+    public static final int MAX_CASES = 200;
     private static final String NO_BODY = "";
 
     private final NamedParameterJdbcTemplate jdbc;
