@@ -82,6 +82,8 @@ public final class BroadcastProcess {
         public static final String AUDIENCE_BAGS = "audienceBags";
         // quiet hours and retry (BroadcastQuietHours.dmn)
         public static final String SEND_DATE = "sendDate";
+        /** The DMN's input: the hour (0-23, Asia/Ulaanbaatar) sending would start. */
+        public static final String HOUR = "hour";
         public static final String RECEIPT_WAIT = "receiptWait";
         // report
         public static final String SENT = "sent";

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import mn.sanal.ldf.LocalDevelopmentFundProcess.Elements;
 import mn.sanal.organisations.Body;
+import mn.sanal.organisations.Groups;
 import mn.sanal.organisations.OrgUnit;
 import mn.sanal.organisations.OrganisationService;
 
@@ -84,6 +85,9 @@ class LdfAccess {
                 grant(b.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             });
         }
+        // Heads (soum Governors, Khural chairs) act on tasks assigned to them by name: the Khural's approval, poor
+        // reviews. They read the definition as every other participant does (Tasklist, the process coverage listener).
+        readDefinition(Groups.HEADS);
         myReviewsFilter();
         log.info("Local Development Fund: {} groups ready", groups);
     }

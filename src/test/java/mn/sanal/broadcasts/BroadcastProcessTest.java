@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import mn.sanal.support.RegisterTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,7 @@ class BroadcastProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
+        RegisterTestData.clear(jdbc);
         jdbc.sql("DELETE FROM outbox").update();
         jdbc.sql("DELETE FROM opt_out").update();
         imports.importCsv(SUMBER, "sumber.office", "list.csv", """

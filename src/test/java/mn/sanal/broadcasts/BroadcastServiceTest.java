@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import mn.sanal.support.RegisterTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,7 @@ class BroadcastServiceTest {
 
     @BeforeEach
     void register() {
+        RegisterTestData.clear(jdbc);
         jdbc.sql("DELETE FROM outbox").update();
         jdbc.sql("DELETE FROM opt_out").update();
         imports.importCsv(SUMBER, "sumber.office", "list.csv", """

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import mn.sanal.support.RegisterTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,7 @@ class PhoneEnrolmentProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
+        RegisterTestData.clear(jdbc);
         imports.importCsv(SUMBER, "sumber.office", "list.csv", """
                 регистр,овог,нэр,баг,утас
                 УБ90011512,Дорж,Батболд,2,99112201

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import mn.sanal.support.RegisterTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +74,7 @@ class SmsPollProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
+        RegisterTestData.clear(jdbc);
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
         // two phones, one person
         resident("ТЕ80050112", BAG1, LocalDate.of(1980, 5, 1), "97699000001", "97688000001");
