@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +31,19 @@ public class LeasedRoutes implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LeasedRoutes.class);
 
     private final ClusterNodes cluster;
-    private final CamelContext camel;
+    /**
+     * Looked up when needed, not injected: the channels' RouteBuilders depend on this bean, and a RouteBuilder whose
+     * creation pulls in the CamelContext is missed when Camel collects the routes (no route would start at all).
+     */
+    private final ObjectProvider<CamelContext> camelProvider;
     private final Map<String, List<String>> leases = new ConcurrentHashMap<>();
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticks;
     private volatile boolean running;
 
-    LeasedRoutes(ClusterNodes cluster, CamelContext camel) {
+    LeasedRoutes(ClusterNodes cluster, ObjectProvider<CamelContext> camel) {
         this.cluster = cluster;
-        this.camel = camel;
+        this.camelProvider = camel;
     }
 
     /** The routes {@code routeIds} (created with autoStartup false) run only on the holder of {@code lease}. */
@@ -53,6 +58,10 @@ public class LeasedRoutes implements SmartLifecycle {
     }
 
     void tick() {
+        CamelContext camel = camelProvider.getIfAvailable();
+        if (camel == null || !camel.isStarted()) {
+            return;
+        }
         leases.forEach((lease, routes) -> {
             boolean mine = cluster.holdLease(lease);
             for (String id : routes) {

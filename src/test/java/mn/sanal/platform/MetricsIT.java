@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import mn.sanal.support.Citizen;
 import mn.sanal.support.Http;
@@ -17,6 +18,7 @@ import mn.sanal.support.IntegrationTest;
  * official, they get nothing. The figures are there: messages in per channel and kind, outbox depth and oldest age
  * per channel, jobs due and failed, incidents, open and overdue cases. Readiness follows the job executor.
  */
+@AutoConfigureObservability(tracing = false)
 class MetricsIT extends IntegrationTest {
 
     @Autowired

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +47,7 @@ import mn.sanal.support.TestMailServer;
  * gets one acknowledgement, each deadline timer fires once (one overdue mark, one supervisor review), each mail is
  * one petition, and a file that came in on the polling node is downloaded through the other.
  */
+@AutoConfigureObservability(tracing = false)
 class TwoNodesIT extends IntegrationTest {
 
     static final int SMPP_PORT = TestMailServer.freePort();
