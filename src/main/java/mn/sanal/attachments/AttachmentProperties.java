@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The attachment store: where the bytes live, how much one file and one message may carry (sized for phone photos
+ * The attachments: {@code dir}, the old per-node file store whose files are moved into the database at startup
+ * ({@link AttachmentFileImport}; the bytes now live in the database, shared by every node), how much one file and one message may carry (sized for phone photos
  * and short videos), and which detected types are never accepted (executables, scripts).
  */
 @ConfigurationProperties("sanal.attachments")

@@ -134,13 +134,13 @@ public class AttachmentService {
                 .query(AttachmentService::map).optional();
     }
 
-    /** The stored bytes of an attachment. */
-    public Path content(Attachment a) {
-        Path p = store.resolve(a.storageRef());
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException("Attachment " + a.id() + " is missing from the store");
-        }
-        return p;
+    /**
+     * The stored bytes of an attachment, read from the database a chunk at a time (close the stream when done). Every
+     * node reads the same store.
+     */
+    public InputStream content(Attachment a) {
+        return store.open(a.sha256())
+                .orElseThrow(() -> new IllegalStateException("Attachment " + a.id() + " is missing from the store"));
     }
 
     /** What to tell the citizen about files that were kept out, in Mongolian; empty when all were taken. */

@@ -3,6 +3,8 @@ package mn.sanal.intake;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,10 +56,12 @@ public class IntakeService {
     private final OutboxService outbox;
     private final TransactionTemplate tx;
     private final List<InboundKind> kinds;
+    private final MeterRegistry meters;
 
     IntakeService(PetitionService petitions, InboundMessageLedger ledger, AttachmentService attachments,
                   CitizenNotifier notifier, OutboxService outbox, TransactionTemplate tx,
-                  ObjectProvider<InboundKind> kinds) {
+                  ObjectProvider<InboundKind> kinds, ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.petitions = petitions;
         this.ledger = ledger;
         this.attachments = attachments;
@@ -76,12 +80,33 @@ public class IntakeService {
         if (m.messageId() == null || m.messageId().isBlank()) {
             throw new IllegalArgumentException("Every inbound message needs its channel's id for deduplication");
         }
+        IntakeResult result;
         try {
-            return tx.execute(status -> decide(m));
-        } catch (DuplicateKeyException race) {
-            return tx.execute(status -> ledger.find(m.channel(), m.messageId()).map(e -> duplicate(e, m))
-                    .orElseThrow(() -> race));
+            try {
+                result = tx.execute(status -> decide(m));
+            } catch (DuplicateKeyException race) {
+                result = tx.execute(status -> ledger.find(m.channel(), m.messageId()).map(e -> duplicate(e, m))
+                        .orElseThrow(() -> race));
+            }
+        } catch (RuntimeException e) {
+            meters.counter("sanal.intake.failures", "channel", m.channel().name(), "exception",
+                    e.getClass().getSimpleName()).increment();
+            throw e;
         }
+        meters.counter("sanal.intake.messages", "channel", m.channel().name(), "kind", kindOf(result)).increment();
+        return result;
+    }
+
+    /** The kind of a message as the metrics count it: what intake took it for, or DUPLICATE, or REJECTED. */
+    private static String kindOf(IntakeResult r) {
+        if (r instanceof IntakeResult.PetitionAccepted a) {
+            return a.duplicate() ? "DUPLICATE" : "PETITION";
+        } else if (r instanceof IntakeResult.Recorded x) {
+            return x.duplicate() ? "DUPLICATE" : x.kind().name();
+        } else if (r instanceof IntakeResult.Replied x) {
+            return x.duplicate() ? "DUPLICATE" : x.kind().name();
+        }
+        return "REJECTED";
     }
 
     /** A new petition whatever its text says (the web form, a walk-in): {@link #receive} with intent PETITION. */

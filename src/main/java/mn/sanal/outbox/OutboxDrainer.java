@@ -1,6 +1,5 @@
 package mn.sanal.outbox;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import mn.sanal.platform.ClusterNodes;
 
 
 /**
@@ -30,11 +31,12 @@ class OutboxDrainer {
     private final OutboxSender fallback = new LoggingOutboxSender();
     private final OutboxProperties properties;
     private final OutboxChannels channels;
-    private final String claimant = "drainer@" + ManagementFactory.getRuntimeMXBean().getName();
+    private final String claimant;
 
     OutboxDrainer(OutboxService outbox, ObjectProvider<OutboxSender> senders,
                   ObjectProvider<SelfDrainingChannel> selfDraining, OutboxProperties properties,
-                  OutboxChannels channels) {
+                  OutboxChannels channels, ClusterNodes cluster) {
+        this.claimant = cluster.nodeId() + "/drainer";
         this.outbox = outbox;
         this.senders = senders.orderedStream().toList();
         this.selfDraining = selfDraining.orderedStream().toList();
@@ -52,6 +54,9 @@ class OutboxDrainer {
         int sent = 0;
         for (OutboxMessage m : outbox.claim(channels, properties.batchSize(), claimant)) {
             OutboxSender sender = senderFor(m.channel()).orElseThrow();
+            if (!outbox.stillClaimed(m.id(), claimant)) {
+                continue; // released while this node was taken for dead: another node sends it
+            }
             try {
                 outbox.markSent(m.id(), sender.send(m));
                 sent++;

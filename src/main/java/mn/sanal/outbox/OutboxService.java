@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import mn.sanal.platform.ClusterNodes;
 import mn.sanal.platform.Clocks;
 
 /**
@@ -38,10 +39,8 @@ import mn.sanal.platform.Clocks;
  * instance never lets more through than the limit; instances claiming at the same instant may each let one more.
  */
 @Service
-public class OutboxService {
+public class OutboxService implements ClusterNodes.DeadNodeListener {
 
-    /** A claim older than this is taken to be from a sender that died mid-send. */
-    static final Duration STALE_CLAIM = Duration.ofMinutes(5);
     /** The status of an automatic message held back by the acknowledgement limit: kept, never sent. */
     public static final String SUPPRESSED = "SUPPRESSED";
 
@@ -51,11 +50,14 @@ public class OutboxService {
     private final org.springframework.jdbc.core.JdbcTemplate bulk;
     private final OutboxProperties.AcknowledgementLimit ackLimit;
     private final MeterRegistry meters;
+    /** A claim older than this is taken to be from a sender that hung or died mid-send. */
+    private final Duration claimTimeout;
 
     OutboxService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate bulk, OutboxProperties properties,
                   ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.bulk = bulk;
+        this.claimTimeout = properties.claimTimeout();
         this.ackLimit = properties.acknowledgementLimit();
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
@@ -156,7 +158,7 @@ public class OutboxService {
             return List.of();
         }
         OffsetDateTime now = Clocks.now();
-        OffsetDateTime stale = now.minus(STALE_CLAIM);
+        OffsetDateTime stale = now.minus(claimTimeout);
         // (id, priority), highest priority first; shuffled within each priority only, so that a message of a case is
         // never left behind a broadcast's rows while instances still mostly try different rows
         List<long[]> window = jdbc.sql("""
@@ -243,6 +245,37 @@ public class OutboxService {
             key = key.substring(0, plus) + key.substring(at);
         }
         return key;
+    }
+
+    /**
+     * Puts back every row a dead node had claimed and not sent (claimants are named {@code <node id>/<sender>}), so a
+     * live node sends it at once instead of after the claim timeout. The row may have reached the channel just before
+     * the node died (between the channel's answer and {@link #markSent}); then the citizen gets it twice: a
+     * transmitter that dies there cannot say.
+     */
+    @Override
+    @Transactional
+    public void nodeDied(String nodeId) {
+        int n = jdbc.sql("""
+                UPDATE outbox SET status = 'PENDING', claimed_by = NULL, next_attempt_at = ?
+                WHERE status = 'SENDING' AND claimed_by LIKE ?
+                """).params(Clocks.now(), likePrefix(nodeId) + "/%").update();
+        if (n > 0) {
+            log.warn("Released {} outbox rows claimed by dead node {}", n, nodeId);
+        }
+    }
+
+    /**
+     * True while {@code claimant} still holds the claim on the row: a sender asks right before it sends, so a row
+     * released under a node that was only slow (taken for dead) is not sent by both.
+     */
+    public boolean stillClaimed(long id, String claimant) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE id = ? AND status = 'SENDING' AND claimed_by = ?")
+                .params(id, claimant).query(Integer.class).single() == 1;
+    }
+
+    private static String likePrefix(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Transactional

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import mn.sanal.attachments.AttachmentService;
@@ -97,7 +98,8 @@ class IntakeRepliesLengthTest {
         when(tx.execute(any())).thenAnswer(call ->
                 call.<TransactionCallback<?>>getArgument(0).doInTransaction(mock(TransactionStatus.class)));
         IntakeService intake = new IntakeService(petitions, mock(InboundMessageLedger.class), attachments, notifier,
-                mock(OutboxService.class), tx, kinds);
+                mock(OutboxService.class), tx, kinds, new StaticListableBeanFactory().getBeanProvider(
+                        io.micrometer.core.instrument.MeterRegistry.class));
 
         Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("empty", refusal(intake.receive(sms(" "))));

@@ -63,8 +63,8 @@ class SmsInbound {
 
     private void onPart(String phone, InboundPdu pdu) {
         InboundPdu.Concat c = pdu.concat();
-        List<SmsStore.Part> parts = store.storePart(
-                new SmsStore.Part(phone, c.reference(), c.total(), c.seq(), pdu.text(), Clocks.now()));
+        store.storePart(new SmsStore.Part(phone, c.reference(), c.total(), c.seq(), pdu.text(), Clocks.now()));
+        List<SmsStore.Part> parts = store.parts(new SmsStore.Group(phone, c.reference(), c.total()));
         if (parts.stream().map(SmsStore.Part::seq).distinct().count() < c.total()) {
             log.debug("SMS part {}/{} (ref {}) stored, waiting for the rest", c.seq(), c.total(), c.reference());
             return;
@@ -78,7 +78,8 @@ class SmsInbound {
         for (SmsStore.Group g : store.expired(Clocks.now().minus(properties.reassemblyTimeout()))) {
             List<SmsStore.Part> parts = store.parts(g);
             if (!parts.isEmpty()) {
-                completeGroup(g, parts, true);
+                // every part may be there, taken by two nodes at once and read before the other's commit
+                completeGroup(g, parts, parts.stream().map(SmsStore.Part::seq).distinct().count() < g.total());
                 n++;
             }
         }

@@ -10,6 +10,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.channels.LeasedRoutes;
+
 /**
  * deliver_sm from the SMSC (receiver bind) → {@link SmsInbound}. camel-smpp answers the deliver_sm when this route
  * returns: OK only after what the message caused is committed; a database failure answers ESME_RX_T_APPDN (0x64,
@@ -20,14 +22,18 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "sanal.sms.enabled", havingValue = "true", matchIfMissing = true)
 class SmsInboundRoute extends RouteBuilder {
 
+    /** The lease whose holder binds, with {@code sanal.sms.binds: one}. */
+    static final String BIND_LEASE = "sms-bind";
     static final int ESME_RX_T_APPDN = 0x64;
     static final int ESME_RSYSERR = 0x08;
 
     private final SmppEndpoints endpoints;
     private final SmsInbound inbound;
     private final SmsProperties properties;
+    private final LeasedRoutes leased;
 
-    SmsInboundRoute(SmppEndpoints endpoints, SmsInbound inbound, SmsProperties properties) {
+    SmsInboundRoute(SmppEndpoints endpoints, SmsInbound inbound, SmsProperties properties, LeasedRoutes leased) {
+        this.leased = leased;
         this.endpoints = endpoints;
         this.inbound = inbound;
         this.properties = properties;
@@ -35,7 +41,9 @@ class SmsInboundRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        boolean everyNode = properties.binds() == SmsProperties.Binds.ALL;
         from(endpoints.receiver()).routeId("sms-inbound")
+                .autoStartup(everyNode)
                 .routeConfigurationId(SmsRouteConfiguration.ID)
                 .process(exchange -> {
                     Command c = exchange.getIn(SmppMessage.class).getCommand();
@@ -46,8 +54,12 @@ class SmsInboundRoute extends RouteBuilder {
 
         long period = Math.max(1000, Math.min(30_000, properties.reassemblyTimeout().toMillis() / 4));
         from("timer:sms-reassembly?period=" + period).routeId("sms-reassembly")
+                .autoStartup(everyNode)
                 .routeConfigurationId(SmsRouteConfiguration.ID)
                 .process(exchange -> inbound.expireGroups());
+        if (!everyNode) {
+            leased.register(BIND_LEASE, "sms-inbound", "sms-reassembly");
+        }
     }
 
     private void handle(DeliverSm d) throws ProcessRequestException {

@@ -1,6 +1,5 @@
 package mn.sanal.channels.sms;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +14,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import io.github.bucket4j.Bandwidth;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.bucket4j.Bucket;
 import mn.sanal.outbox.OutboxMessage;
 import mn.sanal.outbox.OutboxProperties;
 import mn.sanal.outbox.OutboxService;
 import mn.sanal.outbox.SelfDrainingChannel;
 import mn.sanal.petitions.Channel;
+import mn.sanal.platform.ClusterNodes;
 
 /**
  * Drains the outbox rows of channel SMS at no more than {@code max-tps} submit_sm per second (every part counts).
@@ -42,10 +48,21 @@ class SmsOutbound implements SelfDrainingChannel {
     private final OutboxProperties outboxProperties;
     private final SmsProperties properties;
     private final Bucket rate;
-    private final String claimant = "sms@" + ManagementFactory.getRuntimeMXBean().getName();
+    private final String claimant;
+    private final ClusterNodes cluster;
+    private final Counter submits;
     private volatile long pausedUntil;
 
-    SmsOutbound(OutboxService outbox, OutboxProperties outboxProperties, SmsProperties properties) {
+    SmsOutbound(OutboxService outbox, OutboxProperties outboxProperties, SmsProperties properties,
+                ClusterNodes cluster, ObjectProvider<MeterRegistry> meters) {
+        this.cluster = cluster;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        // submits per second (rate of this counter, summed over the nodes) against the operator's max-tps
+        this.submits = Counter.builder("sanal.sms.submits").description("submit_sm sent (every part counts)")
+                .register(registry);
+        Gauge.builder("sanal.sms.max.tps", properties, SmsProperties::maxTps)
+                .description("submit_sm per second the operator allows the account").register(registry);
+        this.claimant = cluster.nodeId() + "/sms";
         this.outbox = outbox;
         this.outboxProperties = outboxProperties;
         this.properties = properties;
@@ -78,8 +95,14 @@ class SmsOutbound implements SelfDrainingChannel {
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        for (int part = 0; part < e.parts().size(); part++) {
+        // max-tps is the account's: with every node bound, each sends its share. A bucket of one token (no burst):
+        // one token per part and per sharing node
+        int share = properties.binds() == SmsProperties.Binds.ALL ? cluster.liveNodes() : 1;
+        for (int token = 0; token < e.parts().size() * share; token++) {
             rate.asBlocking().consume(1);
+        }
+        if (!outbox.stillClaimed(m.id(), claimant)) {
+            return;
         }
         exchange.setProperty(OUTBOX_ID, m.id());
         exchange.setProperty(ATTEMPTS, m.attempts());
@@ -101,6 +124,7 @@ class SmsOutbound implements SelfDrainingChannel {
         long id = exchange.getProperty(OUTBOX_ID, Long.class);
         List<?> ids = exchange.getIn().getHeader(SmppConstants.ID, List.class);
         String last = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(ids.size() - 1));
+        submits.increment(ids == null || ids.isEmpty() ? 1 : ids.size());
         outbox.markSent(id, last);
     }
 

@@ -18,7 +18,15 @@ public record SmsProperties(
         /** TLV tag (decimal or 0x hex) in which the SMSC gives its id of a mobile-originated message. */
         @DefaultValue("0x001E") String messageIdTag,
         @DefaultValue("PT1S") Duration outboxPollInterval,
-        @DefaultValue Simulator simulator) {
+        @DefaultValue Simulator simulator,
+        /**
+         * all: every node binds (receiver and transmitter), the SMSC spreads inbound messages over the binds, and each
+         * node sends at max-tps divided by the live nodes. one: only the node holding the lease "sms-bind" binds, for
+         * an SMSC that allows one bind per account; another node binds after lease-time when it dies.
+         */
+        @DefaultValue("all") Binds binds) {
+
+    public enum Binds { ALL, ONE }
 
     public record Smsc(
             @DefaultValue("localhost") String host,

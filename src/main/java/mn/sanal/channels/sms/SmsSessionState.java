@@ -6,9 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SessionStateListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The SMPP sessions' states (the receiver and the transmitter bind), for health: "bound" while the receiver is bound.
@@ -19,6 +24,14 @@ import org.springframework.stereotype.Component;
 class SmsSessionState extends AbstractHealthIndicator implements SessionStateListener {
 
     private final Map<String, SessionState> states = new ConcurrentHashMap<>();
+
+    SmsSessionState(ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Gauge.builder("sanal.sms.bound", this, s -> s.receiverBound() ? 1 : 0).tag("bind", "receiver")
+                .description("1 while this node's SMPP bind is bound").register(registry);
+        Gauge.builder("sanal.sms.bound", this, s -> s.transmitterBound() ? 1 : 0).tag("bind", "transmitter")
+                .description("1 while this node's SMPP bind is bound").register(registry);
+    }
 
     @Override
     public void onStateChange(SessionState newState, SessionState oldState, Session source) {
@@ -31,6 +44,10 @@ class SmsSessionState extends AbstractHealthIndicator implements SessionStateLis
 
     boolean receiverBound() {
         return states.values().stream().anyMatch(s -> s == SessionState.BOUND_RX || s == SessionState.BOUND_TRX);
+    }
+
+    boolean transmitterBound() {
+        return states.values().stream().anyMatch(s -> s == SessionState.BOUND_TX || s == SessionState.BOUND_TRX);
     }
 
     @Override

@@ -23,9 +23,15 @@ class SmsStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a part unless the same part is already waiting; returns the group's waiting parts, in order. */
+    /**
+     * Stores a part unless the same part is already waiting, and commits. The caller reads the group's parts
+     * afterwards ({@link #parts}), in a transaction of its own: with several nodes bound, the parts of one message may
+     * arrive on different nodes at the same moment, and read in the inserting transaction neither would see the
+     * other's part, so the message would wait for the time limit and arrive flagged incomplete. Read after the
+     * commit, at least the later of the two sees every part (both may: intake's key for the whole text takes it once).
+     */
     @Transactional
-    public List<Part> storePart(Part p) {
+    public void storePart(Part p) {
         jdbc.sql("""
                 INSERT INTO sms_part (sender, ref_num, total, seq, body, received_at, done)
                 SELECT ?, ?, ?, ?, ?, ?, FALSE
@@ -33,7 +39,6 @@ class SmsStore {
                                   WHERE sender = ? AND ref_num = ? AND total = ? AND seq = ? AND done = FALSE)
                 """).params(p.sender(), p.ref(), p.total(), p.seq(), p.body(), p.receivedAt(),
                 p.sender(), p.ref(), p.total(), p.seq()).update();
-        return parts(new Group(p.sender(), p.ref(), p.total()));
     }
 
     @Transactional(readOnly = true)

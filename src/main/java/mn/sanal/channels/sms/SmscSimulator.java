@@ -92,6 +92,7 @@ public class SmscSimulator implements AutoCloseable {
     private final Duration receiptDelay;
     private final List<SubmittedPart> submitted = new CopyOnWriteArrayList<>();
     private final List<Bound> sessions = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextReceiver = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final AtomicLong moIds = new AtomicLong();
     private final AtomicInteger throttleNext = new AtomicInteger();
@@ -309,9 +310,20 @@ public class SmscSimulator implements AutoCloseable {
         return new DeliverResult(status, Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /** The receiver binds in turn, as an SMSC spreads mobile-originated messages over an account's binds. */
     private Bound receiver() {
+        List<Bound> bound = receivers();
+        return bound.isEmpty() ? null : bound.get(Math.floorMod(nextReceiver.getAndIncrement(), bound.size()));
+    }
+
+    private List<Bound> receivers() {
         return sessions.stream().filter(b -> b.type() == BindType.BIND_RX || b.type() == BindType.BIND_TRX)
-                .filter(b -> b.session().getSessionState().isReceivable()).findFirst().orElse(null);
+                .filter(b -> b.session().getSessionState().isReceivable()).toList();
+    }
+
+    /** How many ESME binds can receive now (one per app node bound). */
+    public int receiverBinds() {
+        return receivers().size();
     }
 
     private void receipt(SubmitSm submit, String messageId) {
