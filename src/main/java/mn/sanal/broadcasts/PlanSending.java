@@ -46,7 +46,7 @@ class PlanSending implements JavaDelegate {
             }
         }
         DmnDecisionRuleResult quiet = decisions.evaluateDecisionTableByKey(BroadcastProcess.QUIET_HOURS,
-                Map.of("hour", at.getHour())).getSingleResult();
+                Map.of(BroadcastProcess.Vars.HOUR, at.getHour())).getSingleResult();
         if (quiet == null || quiet.getEntry("quiet") == null) {
             throw new IllegalStateException("Шийдвэрийн хүснэгт " + BroadcastProcess.QUIET_HOURS + " нь " + at.getHour()
                     + " цагт quiet гаралт өгсөнгүй.");
