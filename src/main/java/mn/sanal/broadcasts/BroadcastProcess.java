@@ -1,5 +1,6 @@
 package mn.sanal.broadcasts;
 
+import static mn.sanal.platform.ProcessVariable.booleanVariable;
 import static mn.sanal.platform.ProcessVariable.dateVariable;
 import static mn.sanal.platform.ProcessVariable.intVariable;
 import static mn.sanal.platform.ProcessVariable.longVariable;
@@ -14,7 +15,8 @@ import mn.sanal.platform.ProcessVariable;
  * Names in {@code processes/broadcasts/Broadcast.bpmn}: the soum Governor's office or the Khural secretary writes a
  * text for the soum or some of its bags; the head of the body (Governor, Khural chair) approves it or sends it back
  * with a reason; it is sent outside quiet hours (BroadcastQuietHours.dmn) through {@link BroadcastService}; failures
- * are retried once later; a report ends the case. {@value #MSG_CANCEL} stops what has not been sent.
+ * are retried once later; a report ends the case. {@value #MSG_CANCEL}, or the Tasklist task
+ * "Илгээлтийг зогсоох" while it sends, stops what has not been sent.
  */
 public final class BroadcastProcess {
 
@@ -22,6 +24,9 @@ public final class BroadcastProcess {
     public static final String START_FORM = "StartBroadcast";
     public static final String APPROVE_FORM = "ApproveBroadcast";
     public static final String REVISE_FORM = "ReviseBroadcast";
+    public static final String STOP_FORM = "StopBroadcast";
+    /** Thrown by the stop task's end inside the sending, caught on its boundary. */
+    public static final String ERROR_STOP = "BroadcastStopRequested";
     public static final String QUIET_HOURS = "BroadcastQuietHours";
     public static final String RETRY_POLICY = "BroadcastRetryPolicy";
     public static final String MSG_CANCEL = "Msg_CancelBroadcast";
@@ -42,10 +47,23 @@ public final class BroadcastProcess {
         public static final String RESUBMITTED = "Gateway_Resubmitted";
         public static final String PLAN = "Task_PlanSending";
         public static final String WAIT_TO_SEND = "Timer_WaitToSend";
+        public static final String SENDING = "SubProcess_Sending";
+        public static final String SENDING_STARTED = "StartEvent_SendingStarted";
+        public static final String SENDING_FORK = "Gateway_SendingFork";
         public static final String SEND = "Task_SendBroadcast";
         public static final String WAIT_FOR_RECEIPTS = "Timer_WaitForReceipts";
         public static final String RETRY = "Task_RetryFailures";
         public static final String WAIT_FOR_RETRY = "Timer_WaitForRetryReceipts";
+        public static final String SENDING_DONE = "EndEvent_SendingDone";
+        /**
+         * While it sends, the author, the approver and the author's body may stop it from Tasklist; the form's
+         * required checkbox (enforced by the task guard) confirms it.
+         */
+        public static final String STOP_TASK = "UserTask_StopSending";
+        public static final String STOP_REQUESTED = "EndEvent_StopRequested";
+        public static final String STOP_BOUNDARY = "Boundary_StopRequested";
+        public static final String STOP_SENDING = "Task_StopSending";
+        public static final String END_STOPPED = "EndEvent_SendingStopped";
         public static final String REPORT = "Task_ReportBroadcast";
         public static final String END_SENT = "EndEvent_BroadcastSent";
         public static final String END_WITHDRAWN = "EndEvent_BroadcastWithdrawn";
@@ -65,6 +83,8 @@ public final class BroadcastProcess {
         public static final String SEND_AT = "sendAt";
         public static final List<String> START_FIELDS = List.of(TEXT, BAGS, SEND_AT);
         public static final String AUTHOR = "author";
+        /** The group of the author's body (Governor's office or Khural): candidates of the stop task. */
+        public static final String AUTHOR_GROUP = "authorGroup";
         // prepared
         public static final String SOUM = "soum";
         public static final String AUDIENCE_TEXT = "audienceText";
@@ -80,7 +100,12 @@ public final class BroadcastProcess {
         public static final String REFUSAL_REASON = "refusalReason";
         /** The audience's bag codes, comma-separated; empty: the whole soum. */
         public static final String AUDIENCE_BAGS = "audienceBags";
+        // stop task
+        public static final String CANCEL_CONFIRMED = "cancelConfirmed";
+        public static final String CANCEL_REASON = "cancelReason";
         // quiet hours and retry (BroadcastQuietHours.dmn)
+        /** BroadcastQuietHours.dmn's input: the local hour 0-23 (PlanSending evaluates it). */
+        public static final String HOUR = "hour";
         public static final String SEND_DATE = "sendDate";
         /** The DMN's input: the hour (0-23, Asia/Ulaanbaatar) sending would start. */
         public static final String HOUR = "hour";
@@ -100,6 +125,9 @@ public final class BroadcastProcess {
         public static final ProcessVariable<String> TEXT = stringVariable(Vars.TEXT);
         public static final ProcessVariable<String> SEND_AT = stringVariable(Vars.SEND_AT);
         public static final ProcessVariable<String> AUTHOR = stringVariable(Vars.AUTHOR);
+        public static final ProcessVariable<String> AUTHOR_GROUP = stringVariable(Vars.AUTHOR_GROUP);
+        public static final ProcessVariable<Boolean> CANCEL_CONFIRMED = booleanVariable(Vars.CANCEL_CONFIRMED);
+        public static final ProcessVariable<String> CANCEL_REASON = stringVariable(Vars.CANCEL_REASON);
         public static final ProcessVariable<String> SOUM = stringVariable(Vars.SOUM);
         public static final ProcessVariable<String> AUDIENCE_TEXT = stringVariable(Vars.AUDIENCE_TEXT);
         public static final ProcessVariable<String> APPROVER = stringVariable(Vars.APPROVER);

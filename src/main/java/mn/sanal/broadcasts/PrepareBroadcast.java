@@ -53,6 +53,7 @@ class PrepareBroadcast implements JavaDelegate {
         BroadcastService.Preview p = broadcasts.preview(audience, text);
         Data.TEXT.set(execution, text);
         Data.SOUM.set(execution, soum);
+        Data.AUTHOR_GROUP.set(execution, body.groupId());
         Data.AUDIENCE_BAGS.set(execution, String.join(",", audience.bagCodes()));
         Data.APPROVER.set(execution, body.headUserId());
         Data.CAMPAIGN.set(execution, "broadcast:" + execution.getProcessInstanceId());

@@ -1,6 +1,7 @@
 package mn.sanal.broadcasts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -99,6 +101,8 @@ class BroadcastProcessTest {
         assertThat(pi).isWaitingAt(Elements.SEND);
         runJob(pi);
         assertThat(pi).isWaitingAt(Elements.WAIT_FOR_RECEIPTS);
+        assertThat(task(pi).getTaskDefinitionKey()).as("it may be stopped while it sends")
+                .isEqualTo(Elements.STOP_TASK);
         assertThat(broadcastRows()).extracting(OutboxMessage::recipient)
                 .containsExactlyInAnyOrder("97699112201", "97688112201", "97699112202");
 
@@ -111,10 +115,16 @@ class BroadcastProcessTest {
         assertThat(pi).isWaitingAt(Elements.RETRY);
         runJob(pi);
         assertThat(pi).isWaitingAt(Elements.WAIT_FOR_RETRY);
+        assertThat(task(pi).getTaskDefinitionKey()).isEqualTo(Elements.STOP_TASK);
         assertThat(outbox.claim(Set.of("SMS"), 10, "test")).extracting(OutboxMessage::recipient)
                 .containsExactly(claimed.get(0).recipient());
         runJob(pi);
-        assertThat(pi).hasPassed(Elements.REPORT).isEnded().hasPassed(Elements.END_SENT);
+        assertThat(pi).hasPassed(Elements.SENDING_DONE, Elements.REPORT).isEnded().hasPassed(Elements.END_SENT)
+                .hasNotPassed(Elements.STOP_SENDING);
+        HistoricTaskInstance stop = engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceId(pi.getId()).taskDefinitionKey(Elements.STOP_TASK).singleResult();
+        assertThat(stop.getEndTime()).as("the stop task went away when the sending finished").isNotNull();
+        assertThat(stop.getDeleteReason()).isNotEqualTo("completed");
         assertThat(history(pi, Vars.SENT)).isEqualTo(3L);
         assertThat(history(pi, Vars.DELIVERED)).isEqualTo(2L);
         assertThat((String) history(pi, Vars.REPORT_TEXT)).contains("Хүлээн авагч 3").contains("татгалзсан (ЗОГС) 1");
@@ -181,6 +191,38 @@ class BroadcastProcessTest {
         assertThat(outbox.claim(Set.of("SMS"), 10, "test")).isEmpty();
         assertThat(history(pi, Vars.CANCELLED)).isEqualTo(2L);
         assertThat(history(pi, Vars.SENT)).isEqualTo(1L);
+    }
+
+    @Test
+    void stoppedFromTasklistWhatIsNotSentStays() {
+        ProcessInstance pi = start("sumber.office", "body-sumber-governor-office", Map.of(Vars.TEXT, TEXT,
+                Vars.BAGS, "2"));
+        complete(pi, Map.of(Vars.DECISION, BroadcastProcess.APPROVE));
+        runJob(pi);
+        runJob(pi);
+        assertThat(pi).isWaitingAt(Elements.SEND, Elements.STOP_TASK);
+        assertThat(task(pi)).hasName("Илгээлтийг зогсоох")
+                .hasCandidateUser("sumber.office").hasCandidateUser("sumber.governor")
+                .hasCandidateGroup("body-sumber-governor-office");
+        runJob(pi);
+        List<OutboxMessage> first = outbox.claim(Set.of("SMS"), 1, "test");
+        outbox.markSent(first.get(0).id(), "x-1");
+
+        assertThatThrownBy(() -> complete(pi, Map.of(Vars.CANCEL_CONFIRMED, false, Vars.CANCEL_REASON, "Андуурсан")))
+                .as("not confirmed: refused by the task guard").hasMessageContaining("cancelConfirmed");
+        assertThat(pi).isWaitingAt(Elements.WAIT_FOR_RECEIPTS, Elements.STOP_TASK);
+        assertThat(broadcastRows()).extracting(OutboxMessage::status).doesNotContain(OutboxService.CANCELLED);
+
+        complete(pi, Map.of(Vars.CANCEL_CONFIRMED, true, Vars.CANCEL_REASON, "Огноо буруу"));
+        assertThat(pi).isEnded().hasPassed(Elements.STOP_REQUESTED, Elements.STOP_SENDING, Elements.END_STOPPED)
+                .hasNotPassed(Elements.RETRY, Elements.REPORT);
+        assertThat(broadcastRows()).extracting(OutboxMessage::status)
+                .containsExactlyInAnyOrder("SENT", OutboxService.CANCELLED, OutboxService.CANCELLED);
+        assertThat(outbox.claim(Set.of("SMS"), 10, "test")).isEmpty();
+        assertThat(history(pi, Vars.CANCELLED)).isEqualTo(2L);
+        assertThat(history(pi, Vars.SENT)).isEqualTo(1L);
+        assertThat(history(pi, Vars.CANCEL_REASON)).isEqualTo("Огноо буруу");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
     @Test
