@@ -107,8 +107,6 @@ public final class BroadcastProcess {
         /** BroadcastQuietHours.dmn's input: the local hour 0-23 (PlanSending evaluates it). */
         public static final String HOUR = "hour";
         public static final String SEND_DATE = "sendDate";
-        /** The DMN's input: the hour (0-23, Asia/Ulaanbaatar) sending would start. */
-        public static final String HOUR = "hour";
         public static final String RECEIPT_WAIT = "receiptWait";
         // report
         public static final String SENT = "sent";
