@@ -6,9 +6,12 @@ public final class LdfGroups {
     private LdfGroups() {
     }
 
-    /** The bag Governor (багийн Засаг дарга): enters paper proposals, records the bag meeting. */
+    /**
+     * The bag Governor (багийн Засаг дарга): enters paper proposals, records the bag meeting. One group per bag for
+     * every feature: the register's (who also approves phones enrolled by SMS).
+     */
     public static String bagGovernors(String bagCode) {
-        return "bag-governor-" + bagCode;
+        return mn.sanal.citizens.PhoneEnrolmentProcess.bagGovernors(bagCode);
     }
 
     /** The soum Khural's representatives elected from the bag: oversight reviews of the bag's projects. */
