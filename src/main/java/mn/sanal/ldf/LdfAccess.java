@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import mn.sanal.ldf.LocalDevelopmentFundProcess.Elements;
 import mn.sanal.organisations.Body;
+import mn.sanal.organisations.Grants;
 import mn.sanal.organisations.Groups;
 import mn.sanal.organisations.OrgUnit;
 import mn.sanal.organisations.OrganisationService;
@@ -46,14 +47,16 @@ class LdfAccess {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final Grants grants;
 
     LdfAccess(OrganisationService organisations, IdentityService identity, AuthorizationService authorizations,
-              FilterService filters, TaskService tasks) {
+              FilterService filters, TaskService tasks, Grants grants) {
         this.organisations = organisations;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -126,20 +129,7 @@ class LdfAccess {
         authorizations.saveAuthorization(read);
     }
 
-    /** Adds the permissions to the group's grant on the resource (other features' grants on it stay). */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream().findFirst()
-                .orElse(null);
-        if (a == null) {
-            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            a.setGroupId(group);
-            a.setResource(resource);
-            a.setResourceId(resourceId);
-        }
-        for (Permission p : permissions) {
-            a.addPermission(p);
-        }
-        authorizations.saveAuthorization(a);
+        grants.toGroup(group, resource, resourceId, permissions);
     }
 }

@@ -1,10 +1,6 @@
 package mn.sanal.polls;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -13,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import mn.sanal.organisations.Body;
+import mn.sanal.organisations.Grants;
 import mn.sanal.organisations.OrganisationService;
 
 /**
@@ -25,11 +22,11 @@ import mn.sanal.organisations.OrganisationService;
 class PollAccess {
 
     private final OrganisationService organisations;
-    private final AuthorizationService authorizations;
+    private final Grants grants;
 
-    PollAccess(OrganisationService organisations, AuthorizationService authorizations) {
+    PollAccess(OrganisationService organisations, Grants grants) {
         this.organisations = organisations;
-        this.authorizations = authorizations;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -40,32 +37,12 @@ class PollAccess {
             if (b.kind() != Body.Kind.KHURAL) {
                 continue;
             }
-            grant(b.groupId(), null, Resources.PROCESS_DEFINITION, SmsPollProcess.KEY, Permissions.READ,
+            grants.toGroup(b.groupId(), Resources.PROCESS_DEFINITION, SmsPollProcess.KEY, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
-            grant(b.groupId(), null, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-            grant(null, b.headUserId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(null, b.headUserId(), Resources.PROCESS_DEFINITION, SmsPollProcess.KEY, Permissions.READ);
+            grants.toGroup(b.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            grants.toUser(b.headUserId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.toUser(b.headUserId(), Resources.PROCESS_DEFINITION, SmsPollProcess.KEY, Permissions.READ);
         }
     }
 
-    private void grant(String group, String user, Resource resource, String resourceId, Permission... permissions) {
-        var query = authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId)
-                .authorizationType(Authorization.AUTH_TYPE_GRANT);
-        Authorization a = (group != null ? query.groupIdIn(group) : query.userIdIn(user)).list().stream()
-                .findFirst().orElse(null);
-        if (a == null) {
-            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            if (group != null) {
-                a.setGroupId(group);
-            } else {
-                a.setUserId(user);
-            }
-            a.setResource(resource);
-            a.setResourceId(resourceId);
-        }
-        for (Permission p : permissions) {
-            a.addPermission(p);
-        }
-        authorizations.saveAuthorization(a);
-    }
 }
