@@ -43,7 +43,7 @@ import mn.sanal.support.SecondNode;
  * was marked or given a review twice.
  * <pre>
  * ./mvnw -q -o test -Dtest=DeadlineStormBenchmark -Dbench.n=10000 \
- *     [-Dbench.threads=3] [-Dbench.jobs=3] [-Dbench.lock=20000] [-Dbench.queue=3]
+ *     [-Dbench.threads=3] [-Dbench.jobs=3] [-Dbench.lock=20000] [-Dbench.queue=3] [-Dbench.pgstat=true]
  * </pre>
  * threads: the job executor's core and max pool size; jobs: max jobs per acquisition; lock: lock time in ms;
  * queue: the executor's queue capacity. The same settings on both nodes. Output also in {@code target/bench/}.
@@ -129,8 +129,23 @@ public class DeadlineStormBenchmark {
             System.out.printf(Locale.ROOT, "%d deadline timers due at %s%n", moved,
                     t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
 
+            boolean pgstat = Boolean.getBoolean("bench.pgstat");
+            if (pgstat) {
+                jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+            }
             await(() -> overdueWithReview(jdbc) == n, "every case overdue with its review task");
             OffsetDateTime done = OffsetDateTime.now();
+            if (pgstat) {
+                // -Dbench.pgstat=true: where the database's time went during the storm, the 25 costliest statements
+                System.out.println("| total ms | calls | mean ms | rows | statement |");
+                jdbc.sql("""
+                        SELECT round(total_exec_time::numeric, 0) AS total, calls, round(mean_exec_time::numeric, 3)
+                          AS mean, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 220) AS q
+                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25""").query().listOfRows()
+                        .forEach(r -> System.out.println("| " + r.get("total") + " | " + r.get("calls") + " | "
+                                + r.get("mean") + " | " + r.get("rows") + " | " + r.get("q") + " |"));
+            }
             double storm = Duration.between(t, done).toMillis() / 1000.0;
             int marks = jdbc.sql("SELECT count(*) FROM petition_event WHERE kind = 'OVERDUE'").query(Integer.class)
                     .single();

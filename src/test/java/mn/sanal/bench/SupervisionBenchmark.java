@@ -50,7 +50,7 @@ import mn.sanal.support.EmbeddedPostgresServer;
  *   <li>the analytics CSV for Khentii ({@code khentii.supervisor}, by body and month).</li>
  * </ol>
  * <pre>
- * ./mvnw -q -o test -Dtest=SupervisionBenchmark -Dbench.open=100000 [-Dbench.closed=100000] [-Dbench.runs=50]
+ * ./mvnw -q -o test -Dtest=SupervisionBenchmark -Dbench.open=100000 [-Dbench.closed=100000] [-Dbench.runs=50] [-Dbench.hold=<s>]
  * </pre>
  * The table is printed and written to {@code target/bench/}.
  */
@@ -133,6 +133,12 @@ public class SupervisionBenchmark {
 
             if (Boolean.getBoolean("bench.explain")) {
                 explain(jdbc, () -> official.postRaw(filterPath, tasklistBody, "application/hal+json"));
+            }
+            int hold = Integer.getInteger("bench.hold", 0);
+            if (hold > 0) {
+                // -Dbench.hold=<s>: keep the seeded database up for experiments in psql
+                System.out.println("holding " + hold + " s; database " + dbUrl);
+                Thread.sleep(hold * 1000L);
             }
             HttpResponse<String> sample = official.postRaw(filterPath, tasklistBody, "application/hal+json");
             String count = sample.body().replaceAll("(?s).*\"count\":(\\d+).*", "$1");

@@ -29,7 +29,12 @@ public final class EmbeddedPostgresServer {
 
         private static EmbeddedPostgres start() {
             try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean("bench.pgstat")) {
+                    // benchmarks only: which statements the database spent its time on
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                EmbeddedPostgres pg = builder
                         .setServerConfig("max_connections", "200")
                         // zonky's own JVM hook would stop the server while the contexts still close (see below)
                         .setRegisterShutdownHook(false)
