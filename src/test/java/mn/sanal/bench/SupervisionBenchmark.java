@@ -364,9 +364,16 @@ public class SupervisionBenchmark {
                 if (!bound.toLowerCase(Locale.ROOT).startsWith("select")) {
                     continue;
                 }
+                if (!e.getThreadName().equals(Thread.currentThread().getName()) && e.getThreadName().contains("job")) {
+                    continue; // the job executor's statements, not the request's
+                }
                 System.out.println("\n--- " + e.getLoggerName() + "\n" + bound);
-                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + bound).query(String.class).list()
-                        .forEach(System.out::println);
+                try {
+                    jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + bound).query(String.class).list()
+                            .forEach(System.out::println);
+                } catch (org.springframework.dao.DataAccessException notExplained) {
+                    System.out.println("(not explained: " + notExplained.getMostSpecificCause().getMessage() + ")");
+                }
             }
         }
     }

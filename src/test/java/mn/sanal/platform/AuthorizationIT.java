@@ -206,6 +206,7 @@ class AuthorizationIT extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'act_ru_authorization_grants'")
                 .query(Integer.class).single()).isOne();
         assertThat(jdbc.sql("SHOW random_page_cost").query(String.class).single()).isEqualTo("1.1");
+        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
 
         IdentityService identity = engine.getIdentityService();
         identity.saveGroup(identity.newGroup("it-no-grants"));
