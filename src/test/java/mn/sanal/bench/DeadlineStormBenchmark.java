@@ -44,6 +44,7 @@ import mn.sanal.support.SecondNode;
  * <pre>
  * ./mvnw -q -o test -Dtest=DeadlineStormBenchmark -Dbench.n=10000 \
  *     [-Dbench.threads=3] [-Dbench.jobs=3] [-Dbench.lock=20000] [-Dbench.queue=3] [-Dbench.pgstat=true]
+ *     [-Dbench.args="--spring.datasource.hikari.connection-init-sql=SELECT 1"]
  * </pre>
  * threads: the job executor's core and max pool size; jobs: max jobs per acquisition; lock: lock time in ms;
  * queue: the executor's queue capacity. The same settings on both nodes. Output also in {@code target/bench/}.
@@ -80,6 +81,12 @@ public class DeadlineStormBenchmark {
                 "--sanal.fax.enabled=false", "--sanal.voicemail.enabled=false",
                 "--sanal.outbox.acknowledgement-limit.per-recipient=1000000",
                 "--logging.level.root=warn", "--logging.level.mn.sanal.bench=info");
+        String extra = System.getProperty("bench.args", "").strip();
+        if (!extra.isEmpty()) {
+            // -Dbench.args="--name=value --name=value": more settings for both nodes (to compare configurations)
+            settings = new ArrayList<>(settings);
+            settings.addAll(List.of(extra.split("\\s+(?=--)")));
+        }
         List<String> argsA = new ArrayList<>(List.of("--spring.profiles.active=postgres,bench",
                 "--spring.datasource.url=" + dbUrl,
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
@@ -188,7 +195,7 @@ public class DeadlineStormBenchmark {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("Not within " + LIMIT + ": " + what);
             }
-            Thread.sleep(200);
+            Thread.sleep(500);
         }
     }
 

@@ -470,6 +470,30 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(only(p, "ANSWERED").body()).contains("Эм ирлээ");
     }
 
+    /**
+     * The form's copies of the case (TaskDetails) live on the task and nowhere in Camunda's history: the case record
+     * is in our tables (FormCopiesHistory). The process's own variables and the task itself are still history.
+     */
+    @Test
+    void theFormsCopiesOfTheCaseAreOnTheTaskButNotInHistory() {
+        ProcessInstance pi = routedToHealth();
+        Task resolve = task(Elements.RESOLVE, pi);
+        Assertions.assertThat(taskService().getVariablesLocal(resolve.getId()))
+                .containsKeys("petitionText", "citizenContact", CaseHistory.FORM_FIELD, "bodyOptions")
+                .hasSizeGreaterThanOrEqualTo(15);
+
+        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().taskIdIn(resolve.getId()).list())
+                .isEmpty();
+        Assertions.assertThat(historyService().createHistoricDetailQuery().taskId(resolve.getId()).list()).isEmpty();
+        Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .list()).isNotEmpty().allSatisfy(v -> Assertions.assertThat(v.getTaskId()).isNull());
+        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().taskId(resolve.getId()).count())
+                .isOne();
+        // the copies are still written for the official: what the form shows comes from the petition row
+        Assertions.assertThat(taskService().getVariableLocal(resolve.getId(), "petitionText").toString())
+                .contains(petition(pi).text());
+    }
+
     // ------------------------------------------------------------------------------------------------ more info
 
     @Test

@@ -2,6 +2,7 @@ package mn.sanal.petitions.process;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,6 +32,15 @@ import mn.sanal.platform.Clocks;
 class TaskDetails implements TaskListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The task-local variables this listener sets: copies of our tables for the form to show, gone with the task.
+     * They are not history ({@link FormCopiesHistory}): the case record is in our tables.
+     */
+    static final Set<String> FORM_COPIES = Set.of("petitionTypeLabel", "categoryLabel", "locationLabel",
+            "channelLabel", "citizenContact", "petitionText", "dueDateText", "responsibleBodyName",
+            CaseHistory.FORM_FIELD, CaseHistory.ATTACHMENTS_FORM_FIELD, "extensionStatusText", "ratingText",
+            "reviewReasonText", "requestedBy", "bodyOptions");
 
     private final PetitionService petitions;
     private final OrganisationService organisations;
