@@ -99,10 +99,8 @@ public class SupervisionBenchmark {
                 String[] kv = setting.split("=", 2);
                 jdbc.sql("ALTER DATABASE " + jdbc.sql("SELECT current_database()").query(String.class).single()
                         + " SET " + kv[0] + " = " + kv[1]).update();
-                for (com.zaxxer.hikari.HikariDataSource pool : app.getBeansOfType(com.zaxxer.hikari.HikariDataSource.class)
-                        .values()) {
-                    pool.getHikariPoolMXBean().softEvictConnections();
-                }
+                app.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                        .getHikariPoolMXBean().softEvictConnections();
                 Thread.sleep(2000);
                 System.out.println("planner setting for new connections: " + setting);
             }
