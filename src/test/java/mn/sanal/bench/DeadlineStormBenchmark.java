@@ -170,6 +170,12 @@ public class DeadlineStormBenchmark {
             Files.createDirectories(out.getParent());
             Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
+            int hold = Integer.getInteger("bench.hold", 0);
+            if (hold > 0) {
+                // -Dbench.hold=<s>: keep the database up for experiments in psql
+                System.out.println("holding " + hold + " s; database " + dbUrl);
+                Thread.sleep(hold * 1000L);
+            }
             Assertions.assertEquals(n, marks, "each case marked overdue once");
             Assertions.assertEquals(n, reviews, "each case one review task");
         } finally {
