@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
  * 4,000, and compares every task with every grant (16 million comparisons). Extended statistics on the columns and
  * bit tests of that filter ({@link #STATISTICS}) give it the real count, and with {@code random_page_cost = 1.1}
  * (the database is on SSD and in memory) it looks each task's grant up in the resource id index instead: 4 s became
- * 0.11 s. The cost setting is the {@code postgres} profile's connection setting; and a plan PostgreSQL caches for a
- * prepared statement is made for any values and cannot use statistics on {@code PERMS_ & ? = ?}, so the count
- * Tasklist asks for stayed at 3 s until statements were planned with their values while a request is served
- * ({@link InteractivePlanning}).</li>
+ * 0.11 s. Both settings are the {@code postgres} profile's connection settings, with {@code plan_cache_mode =
+ * force_custom_plan}: a plan PostgreSQL caches for a prepared statement is made for any values and cannot use
+ * statistics on {@code PERMS_ & ? = ?}, so the count Tasklist asks for stayed at 3 s until each execution was
+ * planned with its values.</li>
  * </ol>
  */
 @Component
