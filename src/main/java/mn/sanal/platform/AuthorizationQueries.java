@@ -1,20 +1,14 @@
 package mn.sanal.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +25,9 @@ import org.springframework.stereotype.Component;
  * <li>The task query joins the user's grants on {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')} after filtering
  * them by {@code PERMS_ & 2 = 2}. PostgreSQL cannot estimate a bit test, guesses a handful of grants where there are
  * 4,000, and compares every task with every grant (16 million comparisons). Extended statistics on the columns and
- * bit tests of that filter ({@link #STATISTICS}) give it the real count, and with {@code random_page_cost = 1.1}
- * (the database is on SSD and in memory) it looks each task's grant up in the resource id index instead: 4 s became
- * 0.11 s. Both settings are the {@code postgres} profile's connection settings, with {@code plan_cache_mode =
+ * bit tests of that filter ({@link EngineSchemaAdditions}) give it the real count, and with {@code random_page_cost =
+ * 1.1} (the database is on SSD and in memory) it looks each task's grant up in the resource id index instead: 4 s
+ * became 0.11 s. The cost is the {@code postgres} profile's connection setting, with {@code plan_cache_mode =
  * force_custom_plan}: a plan PostgreSQL caches for a prepared statement is made for any values and cannot use
  * statistics on {@code PERMS_ & ? = ?}, so the count Tasklist asks for stayed at 3 s until each execution was
  * planned with its values.</li>
@@ -41,18 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuthorizationQueries extends AbstractProcessEnginePlugin {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationQueries.class);
-
-    /**
-     * PostgreSQL only (14 or later: statistics on expressions). The permission bits tested are READ (2: tasks,
-     * instances, history) and READ_TASK (64: a definition's tasks); 1,000 is the size of the most-common-values list
-     * (groups × resource types × bits), refreshed by every ANALYZE, autovacuum's included.
-     */
-    static final List<String> STATISTICS = List.of(
-            "CREATE STATISTICS IF NOT EXISTS act_ru_authorization_grants (mcv) ON type_, resource_type_, group_id_,"
-                    + " (perms_ & 2), (perms_ & 64) FROM act_ru_authorization",
-            "ALTER STATISTICS act_ru_authorization_grants SET STATISTICS 1000");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -70,28 +52,6 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomSessionFactories(factories);
-    }
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
-        // after the engine built (and created or updated) its schema
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        if (!"postgres".equals(configuration.getDatabaseType())) {
-            return;
-        }
-        try (Connection c = configuration.getDataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String sql : STATISTICS) {
-                s.execute(sql);
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        } catch (SQLException e) {
-            // an older PostgreSQL or a user who does not own the table: slower Tasklist lists, nothing else
-            LOG.warn("No planner statistics on act_ru_authorization ({}); Tasklist lists of large bodies will be slow",
-                    e.getSQLState());
-        }
     }
 
     /** Camunda's authorization manager without the read of every authorized group. */

@@ -44,7 +44,7 @@ import mn.sanal.support.SecondNode;
  * <pre>
  * ./mvnw -q -o test -Dtest=DeadlineStormBenchmark -Dbench.n=10000 \
  *     [-Dbench.threads=3] [-Dbench.jobs=3] [-Dbench.lock=20000] [-Dbench.queue=3] [-Dbench.pgstat=true]
- *     [-Dbench.args="--spring.datasource.hikari.connection-init-sql=SELECT 1"]
+ *     [-Dbench.hold=<s>] [-Dbench.args="--spring.datasource.hikari.connection-init-sql=SELECT 1"]
  * </pre>
  * threads: the job executor's core and max pool size; jobs: max jobs per acquisition; lock: lock time in ms;
  * queue: the executor's queue capacity. The same settings on both nodes. Output also in {@code target/bench/}.
@@ -170,12 +170,7 @@ public class DeadlineStormBenchmark {
             Files.createDirectories(out.getParent());
             Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            int hold = Integer.getInteger("bench.hold", 0);
-            if (hold > 0) {
-                // -Dbench.hold=<s>: keep the database up for experiments in psql
-                System.out.println("holding " + hold + " s; database " + dbUrl);
-                Thread.sleep(hold * 1000L);
-            }
+            Bench.holdIfAsked(dbUrl);
             Assertions.assertEquals(n, marks, "each case marked overdue once");
             Assertions.assertEquals(n, reviews, "each case one review task");
         } finally {

@@ -132,12 +132,7 @@ public class SupervisionBenchmark {
             if (Boolean.getBoolean("bench.explain")) {
                 explain(jdbc, () -> official.postRaw(filterPath, tasklistBody, "application/hal+json"));
             }
-            int hold = Integer.getInteger("bench.hold", 0);
-            if (hold > 0) {
-                // -Dbench.hold=<s>: keep the seeded database up for experiments in psql
-                System.out.println("holding " + hold + " s; database " + dbUrl);
-                Thread.sleep(hold * 1000L);
-            }
+            Bench.holdIfAsked(dbUrl);
             HttpResponse<String> sample = official.postRaw(filterPath, tasklistBody, "application/hal+json");
             String count = sample.body().replaceAll("(?s).*\"count\":(\\d+).*", "$1");
             StringBuilder out = new StringBuilder();
@@ -362,7 +357,7 @@ public class SupervisionBenchmark {
                 if (!bound.toLowerCase(Locale.ROOT).startsWith("select")) {
                     continue;
                 }
-                if (!e.getThreadName().equals(Thread.currentThread().getName()) && e.getThreadName().contains("job")) {
+                if (e.getThreadName().startsWith("JobExecutor") || e.getThreadName().startsWith("camundaTaskExecutor")) {
                     continue; // the job executor's statements, not the request's
                 }
                 System.out.println("\n--- " + e.getLoggerName() + "\n" + bound);

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import mn.sanal.support.IntegrationTest;
 
 /**
- * The job executor's acquisition finds due jobs through an index on PostgreSQL (JobAcquisitionIndex), also with
+ * The job executor's acquisition finds due jobs through an index on PostgreSQL (EngineSchemaAdditions), also with
  * thousands of future timers in the table, as every open case holds.
  */
 class JobAcquisitionIndexIT extends IntegrationTest {
