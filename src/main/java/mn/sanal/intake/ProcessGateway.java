@@ -1,6 +1,8 @@
 package mn.sanal.intake;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -56,8 +58,9 @@ public class ProcessGateway {
     }
 
     /**
-     * Puts {@code comment} on every open task of the case (Tasklist shows it in the task's history) and refreshes the
-     * given task-local form fields, so whoever holds the case sees what the citizen added without reopening it.
+     * Puts {@code comment} on every open task of the case (Tasklist shows it in the task's history). The forms of
+     * today's tasks read the case when opened (form values), so they show what the citizen added; tasks of model
+     * versions that copied the case into task-local variables get those of the given fields refreshed.
      */
     public void showOnOpenTasks(Petition p, String comment, Map<String, Object> formFields) {
         if (p.processInstanceId() == null) {
@@ -65,7 +68,12 @@ public class ProcessGateway {
         }
         for (Task t : tasks.createTaskQuery().processInstanceId(p.processInstanceId()).list()) {
             tasks.createComment(t.getId(), p.processInstanceId(), comment);
-            tasks.setVariablesLocal(t.getId(), formFields);
+            Set<String> copied = tasks.getVariablesLocal(t.getId(), formFields.keySet()).keySet();
+            if (!copied.isEmpty()) {
+                Map<String, Object> refreshed = new LinkedHashMap<>(formFields);
+                refreshed.keySet().retainAll(copied);
+                tasks.setVariablesLocal(t.getId(), refreshed);
+            }
         }
     }
 

@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -143,8 +144,8 @@ class PetitionHandlingProcessTest {
         Task task = task(Elements.RESOLVE, pi);
         assertThat(task).hasCandidateGroup(HEALTH_GROUP).isNotAssigned().hasDueDate(date(DUE));
         Assertions.assertThat(task.getFollowUpDate()).isEqualTo(date(REMINDER));
-        // what the official's form shows, read from our tables at task creation
-        Map<String, Object> shown = taskService().getVariablesLocal(task.getId());
+        // what the official's form shows, read from our tables when the form is opened
+        Map<String, Object> shown = formService().getTaskFormVariables(task.getId());
         Assertions.assertThat(shown).containsEntry("dueDateText", DUE_TEXT)
                 .containsEntry("citizenContact", PHONE).containsEntry("categoryLabel", "Эрүүл мэнд")
                 .containsEntry("locationLabel", "Говьсүмбэр, Сүмбэр")
@@ -449,8 +450,11 @@ class PetitionHandlingProcessTest {
         Assertions.assertThat(resolve.getPriority()).isEqualTo(100);
         assertThat(resolve).hasCandidateGroup(HEALTH_GROUP);
         assertThat(task(Elements.REVIEW_OVERDUE, pi)).hasCandidateGroup(SUPERVISORS).isNotAssigned();
-        Assertions.assertThat(taskService().getVariableLocal(task(Elements.REVIEW_OVERDUE, pi).getId(),
-                "reviewReasonText").toString()).contains(DUE_TEXT);
+        Assertions.assertThat(formService().getTaskFormVariables(task(Elements.REVIEW_OVERDUE, pi).getId())
+                .get("reviewReasonText").toString()).contains(DUE_TEXT);
+        // the resolve task's form now shows the case as it is: overdue
+        Assertions.assertThat(formService().getTaskFormVariables(resolve.getId()).get("dueDateText").toString())
+                .isEqualTo(DUE_TEXT + " (ХЭТЭРСЭН)");
 
         // past the legal date an extension is no longer possible
         taskService().claim(resolve.getId(), HEALTH_OFFICIAL);
@@ -471,16 +475,24 @@ class PetitionHandlingProcessTest {
     }
 
     /**
-     * The form's copies of the case (TaskDetails) live on the task and nowhere in Camunda's history: the case record
-     * is in our tables (FormCopiesHistory). The process's own variables and the task itself are still history.
+     * What the forms show of the case (TaskDetails) is read from our tables when a form is opened: no task holds a
+     * copy, so no copy is in Camunda's history either (the case record is in our tables) and a deadline that
+     * creates a review task writes none (README "The deadline storm"). The process's own variables and the task
+     * itself are still history.
      */
     @Test
-    void theFormsCopiesOfTheCaseAreOnTheTaskButNotInHistory() {
+    void theFormsShowTheCaseAsItIsAndNoTaskHoldsACopy() {
         ProcessInstance pi = routedToHealth();
         Task resolve = task(Elements.RESOLVE, pi);
-        Assertions.assertThat(taskService().getVariablesLocal(resolve.getId()))
-                .containsKeys("petitionText", "citizenContact", CaseHistory.FORM_FIELD, "bodyOptions")
-                .hasSizeGreaterThanOrEqualTo(15);
+        Assertions.assertThat(taskService().getVariablesLocal(resolve.getId())).isEmpty();
+        Assertions.assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list())
+                .extracting(VariableInstance::getName).doesNotContain("petitionText", "citizenContact", CaseHistory.FORM_FIELD,
+                        "dueDateText", "bodyOptions");
+        Assertions.assertThat(formService().getTaskFormVariables(resolve.getId()))
+                .containsKeys("petitionText", "citizenContact", CaseHistory.FORM_FIELD, "bodyOptions");
+        // a value asked for by name, as the REST API's variableNames does
+        Assertions.assertThat(formService().getTaskFormVariables(resolve.getId(), List.of("citizenContact"), true))
+                .containsOnlyKeys("citizenContact");
 
         Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().taskIdIn(resolve.getId()).list())
                 .isEmpty();
@@ -489,9 +501,11 @@ class PetitionHandlingProcessTest {
                 .list()).isNotEmpty().allSatisfy(v -> Assertions.assertThat(v.getTaskId()).isNull());
         Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().taskId(resolve.getId()).count())
                 .isOne();
-        // the copies are still written for the official: what the form shows comes from the petition row
-        Assertions.assertThat(taskService().getVariableLocal(resolve.getId(), "petitionText").toString())
-                .contains(petition(pi).text());
+        Assertions.assertThat(shownText(resolve, "petitionText")).isEqualTo(petition(pi).text());
+
+        // what happens to the case after the task was created is on its form the next time it is opened
+        petitions.followUp(petition(pi).id(), Channel.SMS, "Эмийн сан хаалттай хэвээр байна.", 0);
+        Assertions.assertThat(shownText(resolve, CaseHistory.FORM_FIELD)).contains("Эмийн сан хаалттай хэвээр");
     }
 
     // ------------------------------------------------------------------------------------------------ more info
@@ -902,6 +916,9 @@ class PetitionHandlingProcessTest {
         assertThat(describe).hasCandidateGroup(Groups.CLERKS);
         Assertions.assertThat(taskService().getVariablesLocal(describe.getId()))
                 .containsKeys("petitionTypeOptions", "categoryOptions", "soumOptions");
+        // the text is the clerk's input here, not a value shown from the case
+        Assertions.assertThat(formService().getTaskFormVariables(describe.getId()))
+                .containsKey("channelLabel").doesNotContainKey(Vars.PETITION_TEXT);
 
         // a description without text is refused and the task stays
         // (submitted as Tasklist submits a Camunda Form: the form's fields update the task's own variables)
@@ -1273,7 +1290,7 @@ class PetitionHandlingProcessTest {
 
     /** A text the official's form shows, as Tasklist reads it: a Json variable holding a JSON string. */
     private static String shownText(Task task, String name) {
-        JsonValue value = taskService().getVariableLocalTyped(task.getId(), name);
+        JsonValue value = formService().getTaskFormVariables(task.getId()).getValueTyped(name);
         return value.getValue().stringValue();
     }
 

@@ -155,8 +155,14 @@ class PetitionLifecycleIT extends IntegrationTest {
         // an official of another body learns nothing of it
         Http.Response foreign = as("sumber.land").get("/engine-rest/task/{id}/comment", taskId);
         assertThat(foreign.status() == 200 ? foreign.json().size() : 0).as("%s", foreign).isZero();
-        assertThat(official.get("/engine-rest/task/{id}/localVariables/caseHistory?deserializeValue=false", taskId).json().get("value")
-                .asText()).contains("Шүдний эмч 3 сар ирээгүй");
+        // the form reads the case when opened: the follow-up is on it (and it is no variable of the task)
+        assertThat(official.get("/engine-rest/task/{id}/form-variables?deserializeValues=false&variableNames=caseHistory",
+                taskId).json().get("caseHistory").get("value").asText()).contains("Шүдний эмч 3 сар ирээгүй");
+        assertThat(official.get("/engine-rest/task/{id}/localVariables", taskId).json().has("caseHistory")).isFalse();
+        // what the form shows is no more open to another body's official than the task's variables
+        Http.Response foreignForm = as("sumber.land").get("/engine-rest/task/{id}/form-variables", taskId);
+        assertThat(foreignForm.status()).as("%s", foreignForm).isIn(403, 404);
+        assertThat(foreignForm.body()).doesNotContain("Шүдний эмч");
         assertThat(jdbc.sql("""
                 SELECT o.channel || '|' || o.recipient FROM outbox o JOIN petition p ON p.id = o.petition_id
                 WHERE p.tracking_code = ? AND o.kind = 'FOLLOW_UP'

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 import mn.sanal.petitions.PetitionHandlingProcess;
 
 /**
- * Keeps {@link TaskDetails}' form copies out of Camunda's history. Every user task of a petition gets 15 task-local
- * variables that copy our tables for its form (the citizen's text and contact, the case history, labels); with history
- * level {@code full} each one was also written as a historic variable and a historic detail (and the long ones as
- * three byte arrays): about 40 of the 85 statements of a deadline job (README "The deadline storm"), and copies of
- * the citizen's personal data kept three years after the case ends, next to the case record that already holds them.
+ * Keeps form copies out of Camunda's history. Tasks of PetitionHandling versions deployed before the form values
+ * ({@link TaskDetails} as {@code FormValues}, read when the form is opened) still get 15 task-local variables that
+ * copy our tables for their form (the citizen's text and contact, the case history, labels); with history level
+ * {@code full} each one would also be written as a historic variable and a historic detail: copies of the citizen's
+ * personal data kept three years after the case ends, next to the case record that already holds them.
  * <p>
  * Camunda's own database history handler writes every other event as before (process variables, tasks, activities,
  * operation log); only variable events of those names, local to a task of the petition process, are dropped.

@@ -14,10 +14,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
 
+import mn.sanal.platform.tasks.FormValues;
+
 /**
  * The Spring beans a process owner's model may name, derived from the beans themselves (nothing to keep up to date
  * per model): every bean of ours (class in package {@code mn.sanal}) that is a {@link JavaDelegate},
- * {@link TaskListener} or {@link ExecutionListener}, or is marked {@link CalledFromModels}. A model may use such a
+ * {@link TaskListener}, {@link ExecutionListener} or {@link FormValues}, or is marked {@link CalledFromModels}. A model may use such a
  * bean as a delegate ({@code ${assignBody}}) and call its public methods declared in our classes
  * ({@code ${describePetition.triageGroup(execution)}}), never {@code getClass()} or other methods of
  * {@code Object} or of framework classes. Every other bean name (environment, dataSource, processEngine...) is
@@ -27,7 +29,7 @@ public class ModelBeans {
 
     static final String OUR_PACKAGE = "mn.sanal.";
     private static final List<Class<?>> DELEGATE_TYPES = List.of(JavaDelegate.class, TaskListener.class,
-            ExecutionListener.class);
+            ExecutionListener.class, FormValues.class);
 
     private final ListableBeanFactory beans;
     private volatile Map<String, Set<String>> delegates;

@@ -3,8 +3,10 @@ package mn.sanal.platform.tasks;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -70,10 +72,11 @@ final class FormFieldGuard implements TaskListener {
         return value.getValue();
     }
 
-    /** The task's variables, and FEEL over them as form-js evaluates its expressions over the form's data. */
+    /** The task's variables and form values, and FEEL over them as form-js evaluates its expressions over the form's data. */
     private static final class TaskScope implements TaskForm.Scope {
 
         private final TaskEntity task;
+        private Map<String, TypedValue> shown;
         private Map<String, Object> data;
 
         TaskScope(TaskEntity task) {
@@ -82,14 +85,26 @@ final class FormFieldGuard implements TaskListener {
 
         @Override
         public Object value(String name) {
-            return plain(task.getVariableTyped(name, false));
+            // as Camunda's form API answers: a form value before a variable of the same name
+            TypedValue shownValue = shown().get(name);
+            return plain(shownValue != null ? shownValue : task.getVariableTyped(name, false));
+        }
+
+        /** What the form shows besides the variables ({@link FormValues}), read once per check. */
+        private Map<String, TypedValue> shown() {
+            if (shown == null) {
+                shown = FormValuesHandler.of(task);
+            }
+            return shown;
         }
 
         @Override
         public Object evaluate(String expression) {
             if (data == null) {
                 data = new HashMap<>();
-                for (String name : task.getVariableNames()) {
+                Set<String> names = new HashSet<>(shown().keySet());
+                names.addAll(task.getVariableNames());
+                for (String name : names) {
                     Object v = value(name);
                     if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean
                             || v instanceof Date || v instanceof List || v instanceof Map) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * own validation rules;</li>
  * <li>{@link VariableWriteGuard} refuses any other variable write by a logged-in user who is not an administrator
  * (task and process variables set directly, resolve, BPMN errors and escalations thrown from a task, ...);</li>
+ * <li>a user task whose model names {@link FormValues} (extension property {@value FormValues#PROPERTY}) gets them
+ * through Camunda's form API ({@link FormValuesHandler});</li>
  * <li>the candidates and assignee of a task get Camunda's {@code TASK_WORK} permission on it (claim, complete) instead
  * of the default {@code UPDATE} (which also lets them set its variables, delegate and reassign it).</li>
  * </ul>
@@ -38,7 +41,13 @@ class TaskGuardPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
+                    TaskDefinition task = userTask.getTaskDefinition();
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
+                    String formValues = FormValuesHandler.property(element);
+                    if (formValues != null) {
+                        task.setTaskFormHandler(FormValuesHandler.wrapping(task.getTaskFormHandler(),
+                                configuration.getExpressionManager().createExpression(formValues)));
+                    }
                 }
             }
         };

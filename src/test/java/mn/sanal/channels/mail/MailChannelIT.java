@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,7 @@ class MailChannelIT extends IntegrationTest {
     @Autowired AttachmentService attachments;
     @Autowired OutboxService outbox;
     @Autowired TaskService tasks;
+    @Autowired FormService forms;
     @Autowired OptOuts optOuts;
     @Autowired CitizenMail citizenMail;
     @Autowired DataSource dataSource;
@@ -298,9 +300,9 @@ class MailChannelIT extends IntegrationTest {
         assertThat(tasks.getTaskComments(triage.getId())).extracting(c -> c.getFullMessage())
                 .satisfiesExactlyInAnyOrder(c -> assertThat(c).contains("2-р байрны ард"),
                         c -> assertThat(c).contains("Өнөөдөр ч ачсангүй"));
-        assertThat(tasks.getVariableLocal(triage.getId(), CaseHistory.FORM_FIELD).toString())
+        assertThat(forms.getTaskFormVariables(triage.getId()).get(CaseHistory.FORM_FIELD).toString())
                 .contains("2-р байрны ард", "Өнөөдөр ч ачсангүй");
-        assertThat(tasks.getVariableLocal(triage.getId(), CaseHistory.ATTACHMENTS_FORM_FIELD).toString())
+        assertThat(forms.getTaskFormVariables(triage.getId()).get(CaseHistory.ATTACHMENTS_FORM_FIELD).toString())
                 .contains("хог.jpg");
 
         // ШАЛГАХ in the subject: the status, to the case's own address only

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jsmpp.bean.TypeOfNumber;
@@ -63,6 +64,8 @@ class SmsChannelIT extends IntegrationTest {
     PetitionService petitions;
     @Autowired
     TaskService tasks;
+    @Autowired
+    FormService forms;
 
     @AfterAll
     static void stop() {
@@ -238,7 +241,7 @@ class SmsChannelIT extends IntegrationTest {
         });
         assertThat(tasks.getTaskComments(triage.getId())).singleElement()
                 .satisfies(c -> assertThat(c.getFullMessage()).contains("2-р байрны ард"));
-        assertThat(tasks.getVariableLocal(triage.getId(), CaseHistory.FORM_FIELD).toString())
+        assertThat(forms.getTaskFormVariables(triage.getId()).get(CaseHistory.FORM_FIELD).toString())
                 .contains("2-р байрны ард");
 
         // a bare SMS while the case waits for nothing is a petition of its own (see README "Follow-ups")

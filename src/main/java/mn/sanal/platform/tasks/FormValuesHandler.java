@@ -1,0 +1,180 @@
+package mn.sanal.platform.tasks;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.form.FormType;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.form.FormDataImpl;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * A user task's form handler when its model names {@link FormValues}: Camunda's own handler (form key, Camunda Form
+ * reference, generated form fields), plus one read-only form field per value, so that Camunda's form API returns
+ * them with the task's variables. The values are read when a caller first looks at the form's fields
+ * ({@code form-variables}), not when only the form's key is asked for ({@code GET /task/{id}/form}).
+ */
+final class FormValuesHandler implements TaskFormHandler {
+
+    private final TaskFormHandler camundas;
+    private final Expression bean;
+
+    private FormValuesHandler(TaskFormHandler camundas, Expression bean) {
+        this.camundas = camundas;
+        this.bean = bean;
+    }
+
+    /** The expression of the user task's {@value FormValues#PROPERTY} extension property, or null. */
+    static String property(Element userTask) {
+        Element extensions = userTask.element("extensionElements");
+        if (extensions == null) {
+            return null;
+        }
+        for (Element properties : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties")) {
+            for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+                if (FormValues.PROPERTY.equals(property.attribute("name"))) {
+                    return property.attribute("value");
+                }
+            }
+        }
+        return null;
+    }
+
+    static FormValuesHandler wrapping(TaskFormHandler camundas, Expression bean) {
+        return new FormValuesHandler(camundas, bean);
+    }
+
+    /** The form values of a task whose model names them; empty for any other task. */
+    static Map<String, TypedValue> of(TaskEntity task) {
+        if (task.getTaskDefinition() != null
+                && task.getTaskDefinition().getTaskFormHandler() instanceof FormValuesHandler handler) {
+            return handler.values(task);
+        }
+        return Map.of();
+    }
+
+    Map<String, TypedValue> values(TaskEntity task) {
+        Object provider = bean.getValue(task);
+        if (!(provider instanceof FormValues values)) {
+            throw new IllegalStateException("«" + bean.getExpressionText() + "» of task " + task.getTaskDefinitionKey()
+                    + " is no form values bean (" + FormValues.class.getName() + ")");
+        }
+        return values.of(task);
+    }
+
+    @Override
+    public TaskFormData createTaskForm(TaskEntity task) {
+        TaskFormData data = camundas.createTaskForm(task);
+        if (data instanceof FormDataImpl form) {
+            List<FormField> own = form.getFormFields() == null ? List.of() : form.getFormFields();
+            form.setFormFields(new WithValues(own, () -> values(task)));
+        }
+        return data;
+    }
+
+    @Override
+    public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
+                                   ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
+        camundas.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
+        camundas.submitFormVariables(properties, variableScope);
+    }
+
+    /** The form's own fields, then one per value; the values are read on first access. */
+    private static final class WithValues extends AbstractList<FormField> {
+
+        private final List<FormField> own;
+        private final Supplier<Map<String, TypedValue>> values;
+        private List<FormField> all;
+
+        WithValues(List<FormField> own, Supplier<Map<String, TypedValue>> values) {
+            this.own = own;
+            this.values = values;
+        }
+
+        private List<FormField> all() {
+            if (all == null) {
+                List<FormField> fields = new ArrayList<>(own);
+                values.get().forEach((name, value) -> fields.add(new Shown(name, value)));
+                all = List.copyOf(fields);
+            }
+            return all;
+        }
+
+        @Override
+        public FormField get(int index) {
+            return all().get(index);
+        }
+
+        @Override
+        public int size() {
+            return all().size();
+        }
+    }
+
+    /** A value the form shows: no type of Camunda's generated forms, no default, no validation. */
+    private record Shown(String id, TypedValue value) implements FormField {
+
+        @Override
+        public String getId() {
+            return id;
+        }
+
+        @Override
+        public String getLabel() {
+            return id;
+        }
+
+        @Override
+        public FormType getType() {
+            return null;
+        }
+
+        @Override
+        public String getTypeName() {
+            return value.getType() == null ? null : value.getType().getName();
+        }
+
+        @Override
+        public Object getDefaultValue() {
+            return null;
+        }
+
+        @Override
+        public TypedValue getValue() {
+            return value;
+        }
+
+        @Override
+        public List<FormFieldValidationConstraint> getValidationConstraints() {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            return Map.of();
+        }
+
+        @Override
+        public boolean isBusinessKey() {
+            return false;
+        }
+    }
+}
