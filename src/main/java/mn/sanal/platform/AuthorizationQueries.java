@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  * 4,000, and compares every task with every grant (16 million comparisons). Extended statistics on the columns and
  * bit tests of that filter ({@link EngineSchemaAdditions}) give it the real count, and with {@code random_page_cost =
  * 1.1} (the database is on SSD and in memory) it looks each task's grant up in the resource id index instead: 4 s
- * became 0.11 s. The cost is the {@code postgres} profile's connection setting, with {@code plan_cache_mode =
- * force_custom_plan}: a plan PostgreSQL caches for a prepared statement is made for any values and cannot use
- * statistics on {@code PERMS_ & ? = ?}, so the count Tasklist asks for stayed at 3 s until each execution was
- * planned with its values.</li>
+ * became 0.11 s ({@code random_page_cost} is the {@code postgres} profile's connection setting). A plan PostgreSQL
+ * caches for a prepared statement is made for any values and cannot use statistics on {@code PERMS_ & ? = ?}, so
+ * the count Tasklist asks for stayed at 3 s until each execution was planned with its values
+ * ({@link AuthorizedQueryPlans}).</li>
  * </ol>
  */
 @Component

@@ -192,6 +192,57 @@ class AuthorizationIT extends IntegrationTest {
      * a group without any authorization, given to an official of another body and to the holding body's official,
      * changes neither what they see nor what they may do.
      */
+    /**
+     * The engine's own SQL for an official's task list and count (what Tasklist asks) is sent unprepared, so that
+     * PostgreSQL plans it with its values; the job executor's statements and the engine's look-up of single grants
+     * keep the driver's prepared statements and PostgreSQL's plan cache (AuthorizedQueryPlans).
+     */
+    @Test
+    void anOfficialsTaskQueryIsPlannedWithItsValuesAndBackgroundWorkFromTheCache() throws Exception {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        org.apache.ibatis.session.Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        engine.getIdentityService().setAuthentication("sumber.health", java.util.List.of("sumber-health"));
+        java.util.List<String> sql;
+        try {
+            sql = configuration.getCommandExecutorTxRequired().execute(context -> {
+                org.camunda.bpm.engine.impl.TaskQueryImpl query = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+                query.taskCandidateGroup("sumber-health");
+                context.getAuthorizationManager().configureTaskQuery(query);
+                assertThat(query.getAuthCheck().isAuthorizationCheckEnabled()).isTrue();
+                return java.util.stream.Stream.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")
+                        .map(id -> mybatis.getMappedStatement(configuration.getDbSqlSessionFactory().mapStatement(id))
+                                .getBoundSql(query).getSql())
+                        .toList();
+            });
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        String acquisition = configuration.getCommandExecutorTxRequired().execute(context -> mybatis
+                .getMappedStatement(configuration.getDbSqlSessionFactory().mapStatement("selectNextJobsToExecute"))
+                .getBoundSql(new org.camunda.bpm.engine.impl.db.ListQueryParameterObject(
+                        Map.of("now", new Date(), "alwaysSetDueDate", false, "deploymentAware", false,
+                                "applyOrdering", false), 0, 3)).getSql());
+
+        javax.sql.DataSource pool = configuration.getDataSource();
+        try (java.sql.Connection c = pool.getConnection()) {
+            for (String query : sql) {
+                assertThat(query).containsIgnoringCase("ACT_RU_AUTHORIZATION");
+                assertThat(threshold(c, query)).as(query).isZero();
+            }
+            assertThat(threshold(c, acquisition)).isEqualTo(5);
+            assertThat(threshold(c, "SELECT * FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = ? AND GROUP_ID_ = ? "
+                    + "AND RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = ?")).isEqualTo(5);
+            assertThat(threshold(c, "insert into ACT_RU_AUTHORIZATION (ID_, TYPE_) values (?, ?)")).isEqualTo(5);
+        }
+    }
+
+    private static int threshold(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+            return statement.unwrap(org.postgresql.PGStatement.class).getPrepareThreshold();
+        }
+    }
+
     @Test
     void theTunedAuthorizationChecksGrantNothingMore() {
         ProcessEngineConfigurationImpl configuration =
@@ -206,7 +257,8 @@ class AuthorizationIT extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'act_ru_authorization_grants'")
                 .query(Integer.class).single()).isOne();
         assertThat(jdbc.sql("SHOW random_page_cost").query(String.class).single()).isEqualTo("1.1");
-        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+        // PostgreSQL's plan cache for everything but the reads with an authorization check (AuthorizedQueryPlans)
+        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("auto");
 
         IdentityService identity = engine.getIdentityService();
         identity.saveGroup(identity.newGroup("it-no-grants"));
