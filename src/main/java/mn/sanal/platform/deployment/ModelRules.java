@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mn.sanal.platform.deployment.Refusal.Rule;
+import mn.sanal.platform.tasks.FormValues;
 
 /**
  * The rules a process owner's resource must keep, and the keys it defines and refers to. Files are read with
@@ -36,7 +37,8 @@ import mn.sanal.platform.deployment.Refusal.Rule;
  * external script files), no {@code class} or {@code ...Class} attribute ({@code camunda:class},
  * {@code variableMappingClass}, {@code formHandlerClass}), no form field validator class, no connector, no field
  * injection ({@code camunda:field} would set fields of our singleton delegates for every process); every text
- * with {@code ${...}} or {@code #{...}} passes {@link ExpressionRules}.</li>
+ * with {@code ${...}} or {@code #{...}} passes {@link ExpressionRules}, and a {@code delegateExpression} or the value
+ * of a user task's {@code formValues} property ({@link FormValues}) names one of our delegates.</li>
  * <li>DMN: FEEL only (every {@code expressionLanguage}, and the engine's defaults where none is given); every text
  * passes {@link FeelRules}.</li>
  * <li>Camunda Forms (JSON): accepted. Anything else (CMMN, scripts, HTML, images...): refused.</li>
@@ -170,7 +172,9 @@ final class ModelRules {
                     || "expressionLanguage".equals(name)) && !"scriptTask".equals(local)) {
                 refuse(findings, Rule.SCRIPT, resource, id, shown);
             } else if (ExpressionRules.hasExpression(value)) {
-                boolean delegate = "delegateExpression".equals(name);
+                // a delegate too: the bean a user task names for what its form shows (FormValues)
+                boolean delegate = "delegateExpression".equals(name) || "value".equals(name)
+                        && "property".equals(local) && FormValues.PROPERTY.equals(element.getAttribute("name"));
                 String refusal = delegate ? expressions.checkDelegate(value) : expressions.check(value);
                 if (refusal != null) {
                     refuse(findings, delegate ? Rule.DELEGATE : Rule.EXPRESSION, resource, id, shown + ": " + refusal);

@@ -143,6 +143,31 @@ class ModelRulesTest {
                 tuple(Rule.EXPRESSION, "Task_Expression"));
     }
 
+    /** A user task's form values bean (extension property formValues) is a delegate position; other properties not. */
+    @Test
+    void aFormValuesPropertyNamesOneOfOurDelegates() {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_X" targetNamespace="x">
+                  <process id="X" isExecutable="true">
+                    <userTask id="Task_Ours"><extensionElements><camunda:properties>
+                      <camunda:property name="formValues" value="${taskDetails}" /></camunda:properties></extensionElements>
+                    </userTask>
+                    <userTask id="Task_Environment"><extensionElements><camunda:properties>
+                      <camunda:property name="formValues" value="${environment}" /></camunda:properties></extensionElements>
+                    </userTask>
+                    <userTask id="Task_OtherProperty"><extensionElements><camunda:properties>
+                      <camunda:property name="shown" value="${taskDetails}" /></camunda:properties></extensionElements>
+                    </userTask>
+                  </process>
+                </definitions>""";
+        assertThat(RULES.check("x.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)).refusals())
+                .extracting(Refusal::rule, Refusal::elementId).containsExactlyInAnyOrder(
+                        tuple(Rule.DELEGATE, "Task_Environment"),
+                        tuple(Rule.EXPRESSION, "Task_OtherProperty"));
+    }
+
     @Test
     void aDoctypeIsRefused() {
         String bpmn = """
