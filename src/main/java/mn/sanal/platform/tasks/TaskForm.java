@@ -135,20 +135,16 @@ final class TaskForm {
      * of its inputs, a value of the wrong type or outside the options, or a visible field breaking its rules.
      */
     void check(List<Written> written, Scope scope) {
+        // names first: nothing of the case (values, options, form values) is read before every name the completion
+        // wrote is known to be one of the form's inputs
+        for (Written w : written) {
+            field(w.name());
+        }
         Map<String, Object> writtenValues = new LinkedHashMap<>();
         for (Written w : written) {
-            Field f = fields.get(w.name());
-            if (f == null) {
-                throw refused(formId == null
-                        ? "Энэ даалгаврын маягтыг сервер шалгаж чадахгүй тул «" + w.name() + "» утгыг хадгалах боломжгүй."
-                        : "«" + w.name() + "» нь энэ даалгаврын маягтын талбар биш тул утгыг нь өөрчлөх боломжгүй.");
-            }
-            if (!INPUTS.contains(f.type())) {
-                throw refused(f.title() + " талбарын төрлийг (" + f.type() + ") сервер шалгаж чадахгүй тул хадгалах "
-                        + "боломжгүй.");
-            }
-            if (f.disabled() || isTrue(f.readonly(), scope)) {
-                throw refused(f.title() + " талбарыг зөвхөн харуулна, утгыг нь өөрчлөх боломжгүй.");
+            Field f = field(w.name());
+            if (isTrue(f.readonly(), scope)) {
+                throw readOnly(f);
             }
             checkType(f, w.value(), scope);
             writtenValues.put(w.name(), w.value());
@@ -160,6 +156,28 @@ final class TaskForm {
                         scope);
             }
         }
+    }
+
+    /** The form's field of that name if it may be written (an input, not disabled), else the refusal. */
+    private Field field(String name) {
+        Field f = fields.get(name);
+        if (f == null) {
+            throw refused(formId == null
+                    ? "Энэ даалгаврын маягтыг сервер шалгаж чадахгүй тул «" + name + "» утгыг хадгалах боломжгүй."
+                    : "«" + name + "» нь энэ даалгаврын маягтын талбар биш тул утгыг нь өөрчлөх боломжгүй.");
+        }
+        if (!INPUTS.contains(f.type())) {
+            throw refused(f.title() + " талбарын төрлийг (" + f.type() + ") сервер шалгаж чадахгүй тул хадгалах "
+                    + "боломжгүй.");
+        }
+        if (f.disabled()) {
+            throw readOnly(f);
+        }
+        return f;
+    }
+
+    private static FormFieldValidationException readOnly(Field f) {
+        return refused(f.title() + " талбарыг зөвхөн харуулна, утгыг нь өөрчлөх боломжгүй.");
     }
 
     private static void checkType(Field f, Object value, Scope scope) {
