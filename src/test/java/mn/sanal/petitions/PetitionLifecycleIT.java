@@ -159,6 +159,10 @@ class PetitionLifecycleIT extends IntegrationTest {
         assertThat(official.get("/engine-rest/task/{id}/form-variables?deserializeValues=false&variableNames=caseHistory",
                 taskId).json().get("caseHistory").get("value").asText()).contains("Шүдний эмч 3 сар ирээгүй");
         assertThat(official.get("/engine-rest/task/{id}/localVariables", taskId).json().has("caseHistory")).isFalse();
+        // and the form Tasklist renders is still the deployed Camunda Form, not a generated one
+        JsonNode form = official.get("/engine-rest/task/{id}/form", taskId).json();
+        assertThat(form.path("key").isNull() || form.path("key").isMissingNode()).as("%s", form).isTrue();
+        assertThat(form.path("camundaFormRef").path("key").asText()).as("%s", form).isNotEmpty();
         // what the form shows is no more open to another body's official than the task's variables
         Http.Response foreignForm = as("sumber.land").get("/engine-rest/task/{id}/form-variables", taskId);
         assertThat(foreignForm.status()).as("%s", foreignForm).isIn(403, 404);

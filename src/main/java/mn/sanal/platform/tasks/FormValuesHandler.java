@@ -13,8 +13,11 @@ import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.camunda.bpm.engine.form.FormType;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -25,8 +28,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * A user task's form handler when its model names {@link FormValues}: Camunda's own handler (form key, Camunda Form
  * reference, generated form fields), plus one read-only form field per value, so that Camunda's form API returns
- * them with the task's variables. The values are read when a caller first looks at the form's fields
- * ({@code form-variables}), not when only the form's key is asked for ({@code GET /task/{id}/form}).
+ * them with the task's variables. The fields are there only while Camunda reads the form's variables
+ * ({@code form-variables}), and the values are read when that command first looks at them: asked for the form
+ * itself ({@code GET /task/{id}/form}), Camunda's handler answers alone (with fields but no key, the REST API would
+ * take it for a generated form).
  */
 final class FormValuesHandler implements TaskFormHandler {
 
@@ -79,7 +84,12 @@ final class FormValuesHandler implements TaskFormHandler {
     @Override
     public TaskFormData createTaskForm(TaskEntity task) {
         TaskFormData data = camundas.createTaskForm(task);
-        if (data instanceof FormDataImpl form) {
+        // only for the form's variables: the REST API's GET /task/{id}/form takes a form without a key but with
+        // fields for a generated form and would send Tasklist to /rendered-form instead of the Camunda Form
+        CommandInvocationContext invocation = Context.getCommandInvocationContext();
+        boolean readingVariables = invocation != null
+                && invocation.getCommand() instanceof AbstractGetFormVariablesCmd;
+        if (readingVariables && data instanceof FormDataImpl form) {
             List<FormField> own = form.getFormFields() == null ? List.of() : form.getFormFields();
             form.setFormFields(new WithValues(own, () -> values(task)));
         }
