@@ -1,21 +1,19 @@
 package mn.sanal.platform.tasks;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
-import org.camunda.bpm.engine.form.FormType;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
+import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -28,10 +26,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * A user task's form handler when its model names {@link FormValues}: Camunda's own handler (form key, Camunda Form
  * reference, generated form fields), plus one read-only form field per value, so that Camunda's form API returns
- * them with the task's variables. The fields are there only while Camunda reads the form's variables
- * ({@code form-variables}), and the values are read when that command first looks at them: asked for the form
- * itself ({@code GET /task/{id}/form}), Camunda's handler answers alone (with fields but no key, the REST API would
- * take it for a generated form).
+ * them with the task's variables. The fields, and the reading of the values, are there only while Camunda reads
+ * the form's variables ({@code form-variables}): asked for the form itself ({@code GET /task/{id}/form}), Camunda's
+ * handler answers alone (with fields but no key, the REST API would take it for a generated form).
  */
 final class FormValuesHandler implements TaskFormHandler {
 
@@ -45,18 +42,8 @@ final class FormValuesHandler implements TaskFormHandler {
 
     /** The expression of the user task's {@value FormValues#PROPERTY} extension property, or null. */
     static String property(Element userTask) {
-        Element extensions = userTask.element("extensionElements");
-        if (extensions == null) {
-            return null;
-        }
-        for (Element properties : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties")) {
-            for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-                if (FormValues.PROPERTY.equals(property.attribute("name"))) {
-                    return property.attribute("value");
-                }
-            }
-        }
-        return null;
+        Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTask);
+        return properties == null ? null : properties.get(FormValues.PROPERTY);
     }
 
     static FormValuesHandler wrapping(TaskFormHandler camundas, Expression bean) {
@@ -90,8 +77,15 @@ final class FormValuesHandler implements TaskFormHandler {
         boolean readingVariables = invocation != null
                 && invocation.getCommand() instanceof AbstractGetFormVariablesCmd;
         if (readingVariables && data instanceof FormDataImpl form) {
-            List<FormField> own = form.getFormFields() == null ? List.of() : form.getFormFields();
-            form.setFormFields(new WithValues(own, () -> values(task)));
+            List<FormField> fields = form.getFormFields() == null ? new ArrayList<>()
+                    : new ArrayList<>(form.getFormFields());
+            values(task).forEach((name, value) -> {
+                FormFieldImpl field = new FormFieldImpl();
+                field.setId(name);
+                field.setValue(value);
+                fields.add(field);
+            });
+            form.setFormFields(fields);
         }
         return data;
     }
@@ -105,86 +99,5 @@ final class FormValuesHandler implements TaskFormHandler {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
         camundas.submitFormVariables(properties, variableScope);
-    }
-
-    /** The form's own fields, then one per value; the values are read on first access. */
-    private static final class WithValues extends AbstractList<FormField> {
-
-        private final List<FormField> own;
-        private final Supplier<Map<String, TypedValue>> values;
-        private List<FormField> all;
-
-        WithValues(List<FormField> own, Supplier<Map<String, TypedValue>> values) {
-            this.own = own;
-            this.values = values;
-        }
-
-        private List<FormField> all() {
-            if (all == null) {
-                List<FormField> fields = new ArrayList<>(own);
-                values.get().forEach((name, value) -> fields.add(new Shown(name, value)));
-                all = List.copyOf(fields);
-            }
-            return all;
-        }
-
-        @Override
-        public FormField get(int index) {
-            return all().get(index);
-        }
-
-        @Override
-        public int size() {
-            return all().size();
-        }
-    }
-
-    /** A value the form shows: no type of Camunda's generated forms, no default, no validation. */
-    private record Shown(String id, TypedValue value) implements FormField {
-
-        @Override
-        public String getId() {
-            return id;
-        }
-
-        @Override
-        public String getLabel() {
-            return id;
-        }
-
-        @Override
-        public FormType getType() {
-            return null;
-        }
-
-        @Override
-        public String getTypeName() {
-            return value.getType() == null ? null : value.getType().getName();
-        }
-
-        @Override
-        public Object getDefaultValue() {
-            return null;
-        }
-
-        @Override
-        public TypedValue getValue() {
-            return value;
-        }
-
-        @Override
-        public List<FormFieldValidationConstraint> getValidationConstraints() {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, String> getProperties() {
-            return Map.of();
-        }
-
-        @Override
-        public boolean isBusinessKey() {
-            return false;
-        }
     }
 }
