@@ -89,6 +89,16 @@ class PetitionRepository {
         }
     }
 
+    /** Like {@link #update}, only if the petition belongs to that process instance; false when it does not. */
+    boolean updateOfInstance(long id, String processInstanceId, String setClause, Object... args) {
+        Object[] all = new Object[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = id;
+        all[args.length + 1] = processInstanceId;
+        return jdbc.sql("UPDATE petition SET " + setClause + " WHERE id = ? AND process_instance_id = ?").params(all)
+                .update() == 1;
+    }
+
     void insertEvent(long petitionId, OffsetDateTime at, PetitionEvent.Kind kind, PetitionStatus status, String actor,
                      String note) {
         jdbc.sql("INSERT INTO petition_event (petition_id, at, kind, status, actor, note) VALUES (?, ?, ?, ?, ?, ?)")

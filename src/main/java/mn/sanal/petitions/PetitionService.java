@@ -1,13 +1,17 @@
 package mn.sanal.petitions;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import mn.sanal.platform.Clocks;
@@ -21,12 +25,15 @@ import mn.sanal.platform.Clocks;
 public class PetitionService {
 
     private static final Logger log = LoggerFactory.getLogger(PetitionService.class);
+    private static final long CATEGORIES_FRESH_NANOS = Duration.ofMinutes(1).toNanos();
 
     public static final String ACTOR_SYSTEM = "system";
     public static final String ACTOR_CITIZEN = "citizen";
 
     private final PetitionRepository repository;
     private final JdbcClient jdbc;
+    /** The categories as last read ({@link #category}). */
+    private volatile Categories categories;
 
     PetitionService(PetitionRepository repository, JdbcClient jdbc) {
         this.repository = repository;
@@ -39,13 +46,29 @@ public class PetitionService {
                 .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A category by its code. The categories are reference data that only migrations write, read by every task's
+     * title and every intake: kept in memory and read again at most once a minute.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Category> category(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT code, name_mn, description_mn FROM category WHERE code = ?").param(code)
-                .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+        Categories c = categories;
+        long now = System.nanoTime();
+        if (c == null || now - c.readAt() > CATEGORIES_FRESH_NANOS) {
+            Map<String, Category> byCode = new HashMap<>();
+            jdbc.sql("SELECT code, name_mn, description_mn FROM category")
+                    .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list().forEach(cat -> byCode.put(cat.code(), cat));
+            c = new Categories(Map.copyOf(byCode), now);
+            categories = c;
+        }
+        return Optional.ofNullable(c.byCode().get(code));
+    }
+
+    private record Categories(Map<String, Category> byCode, long readAt) {
     }
 
     public Petition create(NewPetition p) {
@@ -81,6 +104,11 @@ public class PetitionService {
         repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.FOLLOW_UP, null, ACTOR_CITIZEN,
                 "(" + channel.labelMn() + ") " + words + (files == 0 ? "" : " [хавсралт: " + files + "]"));
         repository.update(id, "updated_at = ?", Clocks.now());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Petition> find(long id) {
+        return repository.findById(id);
     }
 
     @Transactional(readOnly = true)
@@ -170,8 +198,15 @@ public class PetitionService {
         repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.NOTE, null, actor, note);
     }
 
-    public void markOverdue(long id) {
-        repository.update(id, "overdue = TRUE, updated_at = ?", Clocks.now());
+    /**
+     * Marks petition {@code id} overdue; like {@link #requireProcessInstance}, only when it is the petition of
+     * {@code processInstanceId} (checked by the update itself: the deadline storm's one statement less).
+     */
+    public void markOverdue(long id, String processInstanceId) {
+        if (!repository.updateOfInstance(id, processInstanceId, "overdue = TRUE, updated_at = ?", Clocks.now())) {
+            requireProcessInstance(id, processInstanceId); // fails, naming both
+            throw new IllegalStateException("No petition " + id);
+        }
         repository.insertEvent(id, Clocks.now(), PetitionEvent.Kind.OVERDUE, null, ACTOR_SYSTEM,
                 "Хуулийн хугацаа хэтэрсэн");
     }

@@ -154,12 +154,12 @@ public class DeadlineStormBenchmark {
             OffsetDateTime done = OffsetDateTime.now();
             if (pgstat) {
                 // -Dbench.pgstat=true: where the database's time went during the storm, the 25 costliest statements
-                System.out.println("| total ms | calls | mean ms | rows | statement |");
+                System.out.println("| total ms | plan ms | calls | mean ms | rows | statement |");
                 jdbc.sql("""
-                        SELECT round(total_exec_time::numeric, 0) AS total, calls, round(mean_exec_time::numeric, 3)
+                        SELECT round(total_exec_time::numeric, 0) AS total, round(total_plan_time::numeric, 0) AS plan, calls, round(mean_exec_time::numeric, 3)
                           AS mean, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 220) AS q
-                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25""").query().listOfRows()
-                        .forEach(r -> System.out.println("| " + r.get("total") + " | " + r.get("calls") + " | "
+                        FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 40""").query().listOfRows()
+                        .forEach(r -> System.out.println("| " + r.get("total") + " | " + r.get("plan") + " | " + r.get("calls") + " | "
                                 + r.get("mean") + " | " + r.get("rows") + " | " + r.get("q") + " |"));
             }
             double storm = Duration.between(t, done).toMillis() / 1000.0;

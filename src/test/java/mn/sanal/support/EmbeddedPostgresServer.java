@@ -33,6 +33,7 @@ public final class EmbeddedPostgresServer {
                 if (Boolean.getBoolean("bench.pgstat")) {
                     // benchmarks only: which statements the database spent its time on
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    builder.setServerConfig("pg_stat_statements.track_planning", "on");
                 }
                 EmbeddedPostgres pg = builder
                         .setServerConfig("max_connections", "200")

@@ -23,7 +23,7 @@ class AcknowledgeCitizen implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Petition p = petitions.get(ProcessVariables.petitionId(execution, petitions));
+        Petition p = ProcessVariables.petition(execution, petitions);
         notifier.tell(p, "ACKNOWLEDGED", null, CitizenTexts.acknowledged(p));
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 
 /** At the legal due date: the petition is marked overdue and its task put first; the body still owns it. */
@@ -20,7 +21,7 @@ class MarkOverdue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        petitions.markOverdue(ProcessVariables.petitionId(execution, petitions));
+        petitions.markOverdue(Data.PETITION_ID.get(execution), execution.getProcessInstanceId());
         TaskPriorities.raise(execution.getProcessEngineServices().getTaskService(), execution.getProcessInstanceId(),
                 OVERDUE_PRIORITY);
     }

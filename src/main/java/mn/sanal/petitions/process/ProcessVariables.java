@@ -1,9 +1,12 @@
 package mn.sanal.petitions.process;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import mn.sanal.petitions.Petition;
 import mn.sanal.petitions.PetitionHandlingProcess.Data;
 import mn.sanal.petitions.PetitionService;
 import mn.sanal.platform.ProcessVariable;
@@ -22,6 +25,21 @@ final class ProcessVariables {
         long id = Data.PETITION_ID.get(scope);
         petitions.requireProcessInstance(id, processInstanceId(scope));
         return id;
+    }
+
+    /**
+     * The petition this process was started for, in one read: the row's link to the process instance is compared
+     * with this scope's, and a mismatch fails as {@link #petitionId} does.
+     */
+    static Petition petition(VariableScope scope, PetitionService petitions) {
+        long id = Data.PETITION_ID.get(scope);
+        String processInstanceId = processInstanceId(scope);
+        Optional<Petition> p = petitions.find(id);
+        if (p.isPresent() && processInstanceId != null && processInstanceId.equals(p.get().processInstanceId())) {
+            return p.get();
+        }
+        petitions.requireProcessInstance(id, processInstanceId); // fails, naming both
+        return petitions.get(id);
     }
 
     private static String processInstanceId(VariableScope scope) {

@@ -48,7 +48,7 @@ class RegisterDeadlines implements JavaDelegate {
         Data.REMINDER_DAYS.set(execution, d.reminderDaysBefore());
         Data.LOW_RATING_THRESHOLD.set(execution, d.lowRatingThreshold());
         Data.DUE_ON_WORKING_DAY.set(execution, d.dueOnWorkingDay());
-        Petition p = petitions.get(ProcessVariables.petitionId(execution, petitions));
+        Petition p = ProcessVariables.petition(execution, petitions);
         OffsetDateTime lawDue = Clocks.endOfDayAfter(p.receivedAt(), d.resolveDays());
         OffsetDateTime due = d.dueDate(p.receivedAt(), calendar);
         petitions.setDueDate(p.id(), due);

@@ -64,7 +64,7 @@ class TaskCompletion implements TaskListener {
     private void validateResolution(DelegateTask task) {
         String action = requireOneOf(task, Data.RESOLVE_ACTION, Values.ACTION_ANSWER, Values.ACTION_EXTEND,
                 Values.ACTION_TRANSFER, Values.ACTION_MORE_INFO);
-        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
+        Petition p = ProcessVariables.petition(task, petitions);
         switch (action) {
             case Values.ACTION_ANSWER -> {
                 requireText(task, Data.ANSWER_TEXT, MAX_ANSWER_LENGTH, "Хариуны текст");

@@ -56,7 +56,7 @@ class TaskDetails implements FormValues, TaskListener {
 
     @Override
     public Map<String, TypedValue> of(DelegateTask task) {
-        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
+        Petition p = ProcessVariables.petition(task, petitions);
         Map<String, TypedValue> shown = new LinkedHashMap<>();
         shown.put("petitionTypeLabel", text(p.type().labelMn()));
         shown.put("categoryLabel", text(petitions.category(p.category()).map(Category::nameMn).orElse("Ангилаагүй")));

@@ -29,7 +29,7 @@ class TaskTitles implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Petition p = petitions.get(ProcessVariables.petitionId(task, petitions));
+        Petition p = ProcessVariables.petition(task, petitions);
         String category = petitions.category(p.category()).map(Category::nameMn).orElse(null);
         task.setName(name(task.getName(), p.trackingCode(), subject(p.text(), category, p.type().labelMn())));
         task.setDescription(description(p, category));
