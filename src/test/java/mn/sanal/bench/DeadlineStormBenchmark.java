@@ -169,6 +169,7 @@ public class DeadlineStormBenchmark {
                     .query(Integer.class).single();
             int failedJobs = jdbc.sql("SELECT count(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL")
                     .query(Integer.class).single();
+            int incidents = jdbc.sql("SELECT count(*) FROM act_ru_incident").query(Integer.class).single();
             String line = String.format(Locale.ROOT,
                     "| %d | 2 | %d | %d | %d | %d | %.1f | %.0f | %d | %d | %d |", n, threads, jobs, queue, lock,
                     storm, n / storm, marks, reviews, failedJobs);
@@ -182,6 +183,7 @@ public class DeadlineStormBenchmark {
             Bench.holdIfAsked(dbUrl);
             Assertions.assertEquals(n, marks, "each case marked overdue once");
             Assertions.assertEquals(n, reviews, "each case one review task");
+            Assertions.assertEquals(0, incidents, "no incident");
         } finally {
             a.close();
         }
