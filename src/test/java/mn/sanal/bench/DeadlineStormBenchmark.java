@@ -44,7 +44,8 @@ import mn.sanal.support.SecondNode;
  * <pre>
  * ./mvnw -q -o test -Dtest=DeadlineStormBenchmark -Dbench.n=10000 \
  *     [-Dbench.threads=3] [-Dbench.jobs=3] [-Dbench.lock=20000] [-Dbench.queue=3] [-Dbench.pgstat=true]
- *     [-Dbench.hold=<s>] [-Dbench.analyze=false] [-Dbench.args="--spring.datasource.hikari.connection-init-sql=SELECT 1"]
+ *     [-Dbench.hold=<s>] [-Dbench.analyze=false] [-Dbench.checkpoint=false]
+ *     [-Dbench.args="--spring.datasource.hikari.connection-init-sql=SELECT 1"]
  * </pre>
  * threads: the job executor's core and max pool size; jobs: max jobs per acquisition; lock: lock time in ms;
  * queue: the executor's queue capacity. The same settings on both nodes. Output also in {@code target/bench/}.
@@ -141,6 +142,15 @@ public class DeadlineStormBenchmark {
             OffsetDateTime t = OffsetDateTime.now().plusSeconds(15).withNano(0);
             jdbc.sql("UPDATE act_ru_job SET duedate_ = ? WHERE " + DEADLINE_JOBS)
                     .param(java.sql.Timestamp.from(t.toInstant())).update();
+            // -Dbench.checkpoint (default true): the storm starts right after a checkpoint, the dearest point of
+            // PostgreSQL's cycle (the first change of every page after a checkpoint writes the whole page to the
+            // WAL) and the same point in every run; filing wrote gigabytes of WAL, and where its last checkpoint fell
+            // made runs of the same code differ by a quarter
+            if (Boolean.parseBoolean(System.getProperty("bench.checkpoint", "true"))) {
+                long k0 = System.nanoTime();
+                jdbc.sql("CHECKPOINT").update();
+                System.out.printf(Locale.ROOT, "checkpoint in %.1f s%n", secs(k0));
+            }
             int moved = jdbc.sql("SELECT count(*) FROM act_ru_job WHERE " + DEADLINE_JOBS + " AND duedate_ = ?").param(java.sql.Timestamp.from(t.toInstant())).query(Integer.class).single();
             System.out.printf(Locale.ROOT, "%d deadline timers due at %s%n", moved,
                     t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
