@@ -3,6 +3,7 @@ package mn.sanal.petitions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,23 +81,20 @@ class PetitionRepository {
     }
 
     void update(long id, String setClause, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = id;
-        int n = jdbc.sql("UPDATE petition SET " + setClause + " WHERE id = ?").params(all).update();
-        if (n != 1) {
+        if (updateWhere(setClause, "id = ?", args, id) != 1) {
             throw new IllegalStateException("No petition " + id);
         }
     }
 
     /** Like {@link #update}, only if the petition belongs to that process instance; false when it does not. */
     boolean updateOfInstance(long id, String processInstanceId, String setClause, Object... args) {
-        Object[] all = new Object[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = id;
-        all[args.length + 1] = processInstanceId;
-        return jdbc.sql("UPDATE petition SET " + setClause + " WHERE id = ? AND process_instance_id = ?").params(all)
-                .update() == 1;
+        return updateWhere(setClause, "id = ? AND process_instance_id = ?", args, id, processInstanceId) == 1;
+    }
+
+    private int updateWhere(String setClause, String where, Object[] args, Object... keys) {
+        Object[] all = Arrays.copyOf(args, args.length + keys.length);
+        System.arraycopy(keys, 0, all, args.length, keys.length);
+        return jdbc.sql("UPDATE petition SET " + setClause + " WHERE " + where).params(all).update();
     }
 
     void insertEvent(long petitionId, OffsetDateTime at, PetitionEvent.Kind kind, PetitionStatus status, String actor,

@@ -2,10 +2,10 @@ package mn.sanal.petitions;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +58,8 @@ public class PetitionService {
         Categories c = categories;
         long now = System.nanoTime();
         if (c == null || now - c.readAt() > CATEGORIES_FRESH_NANOS) {
-            Map<String, Category> byCode = new HashMap<>();
-            jdbc.sql("SELECT code, name_mn, description_mn FROM category")
-                    .query((rs, i) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
-                    .list().forEach(cat -> byCode.put(cat.code(), cat));
-            c = new Categories(Map.copyOf(byCode), now);
+            c = new Categories(categories().stream()
+                    .collect(Collectors.toUnmodifiableMap(Category::code, cat -> cat)), now);
             categories = c;
         }
         return Optional.ofNullable(c.byCode().get(code));

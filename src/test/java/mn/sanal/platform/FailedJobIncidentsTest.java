@@ -45,7 +45,7 @@ class FailedJobIncidentsTest {
         RuntimeService runtime = engine.getRuntimeService();
         ManagementService management = engine.getManagementService();
         String instance = runtime.startProcessInstanceByKey(KEY).getId();
-        String job = management.createJobQuery().processInstanceId(instance).singleResult().getId();
+        String job = jobOf(instance);
         assertThat(mayHaveIncident(job)).as("a job that never failed").isFalse();
 
         assertThatThrownBy(() -> management.executeJob(job)).isNotNull();
@@ -71,13 +71,17 @@ class FailedJobIncidentsTest {
         RuntimeService runtime = engine.getRuntimeService();
         ManagementService management = engine.getManagementService();
         String instance = runtime.startProcessInstanceByKey(KEY).getId();
-        String job = management.createJobQuery().processInstanceId(instance).singleResult().getId();
+        String job = jobOf(instance);
         management.setJobRetries(job, 0);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isOne();
         assertThat(mayHaveIncident(job)).as("no retries, no exception").isTrue();
         management.setJobRetries(job, 2);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
         runtime.deleteProcessInstance(instance, "probe");
+    }
+
+    private String jobOf(String instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult().getId();
     }
 
     private boolean mayHaveIncident(String jobId) {
